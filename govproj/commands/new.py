@@ -1,0 +1,112 @@
+"""`govproj new`: scaffold a project folder for a jurisdiction, blank with comments or filled with an example."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from govproj.errors import UsageError
+
+HELP = "新建项目文件夹"
+DESCRIPTION = ("按辖区生成项目文件夹：每个文件、每个字段都带中文注释；--example 生成一个填好示例数据的项目。\n"
+               "已存在的文件一律不覆盖：只要有一个文件已存在，就什么也不写并列出这些文件。")
+EPILOG = """示例：
+  govproj new projects/gis-upgrade --jurisdiction bj --kind upgrade
+  govproj new projects/hotline --jurisdiction bj --kind new --example
+  govproj new projects/x --jurisdiction bj --kind new --name "某某系统建设项目" --unit "某某局"
+"""
+
+SCHEMA_DIR = ".schema"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="项目文件夹（不存在时创建）")
+    parser.add_argument("-j", "--jurisdiction", required=True, help="辖区：bj 北京市、xc 西城区、yb 渝北区、jl 吉林省、gs 拱墅区")
+    parser.add_argument("-k", "--kind", help="项目类型（如 bj：new 新建、upgrade 升级改造）；省略时取辖区的第一种")
+    parser.add_argument("--example", action="store_true", help="填入该辖区、该类型的示例数据（含证据占位文件）")
+    parser.add_argument("--name", help="项目名称")
+    parser.add_argument("--unit", help="项目单位")
+    parser.add_argument("--id", dest="project_id", help="项目编号（默认取文件夹名）")
+
+
+def plan_files(pack, kind: str, *, example: bool, name: str | None, unit: str | None,
+               project_id: str | None, folder: Path) -> dict[str, str]:
+    """Relative path -> text of every file `new` would write."""
+    from govproj.fields import json_schema
+    from govproj.format import FILE_TITLES, FILES, file_specs
+    from govproj.scaffold import render_file
+
+    specs = file_specs(pack)
+    if example:
+        sample = pack.examples.get(kind)
+        if sample is None:
+            raise UsageError(f"{pack.name}没有“{kind}”类型的示例", hint="可用：" + "、".join(pack.examples))
+        built = sample()
+        data, evidence = built["files"], built.get("evidence", {})
+    else:
+        data = {"project.yaml": {"jurisdiction": pack.id, "kind": kind, "stage": pack.stages[0].id}}
+        evidence = {}
+    project = dict(data.get("project.yaml", {}))
+    if name:
+        project["name"] = name
+    if unit:
+        project["unit"] = unit
+    if project_id or not example:
+        project["id"] = project_id or _slug(folder.name)
+    data = {**data, "project.yaml": project}
+    out: dict[str, str] = {}
+    for file in FILES:
+        if file == "changes.yaml" and file not in data:
+            continue  # written when the first change happens
+        out[file] = render_file(specs[file], data.get(file), title=FILE_TITLES[file],
+                                schema_ref=f"{SCHEMA_DIR}/{file.replace('.yaml', '.schema.json')}", blank=True)
+    for file in FILES:
+        schema = json_schema(specs[file])
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"govproj {pack.id} {file}"
+        out[f"{SCHEMA_DIR}/{file.replace('.yaml', '.schema.json')}"] = json.dumps(
+            schema, ensure_ascii=False, indent=2) + "\n"
+    out.update(evidence)
+    if not evidence:
+        out["evidence/README.txt"] = "把签字盖章件、批复、意见函等证据文件放在这里，在 YAML 的 evidence 里以相对路径引用。\n"
+    return out
+
+
+def _slug(text: str) -> str:
+    import re
+
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.")
+    return slug or "project"
+
+
+def run(args: argparse.Namespace) -> int:
+    from govproj.packs import get_pack
+    from govproj.yamlio import atomic_write
+
+    pack = get_pack(args.jurisdiction)
+    kinds = [k for k, _ in pack.kinds]
+    kind = args.kind or kinds[0]
+    aliases = {label: key for key, label in pack.kinds}
+    kind = aliases.get(kind, kind)
+    if kind not in kinds:
+        raise UsageError(f"{pack.name}没有项目类型“{args.kind}”",
+                         hint="可用：" + "、".join(f"{k}（{v}）" for k, v in pack.kinds))
+    folder = Path(args.path)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} 已存在且不是文件夹", hint="换一个路径")
+    files = plan_files(pack, kind, example=args.example, name=args.name, unit=args.unit,
+                       project_id=args.project_id, folder=folder)
+    existing = sorted(rel for rel in files if (folder / rel).exists())
+    if existing:
+        listing = "\n".join(f"  {folder / rel}" for rel in existing)
+        raise UsageError(f"以下文件已存在，govproj new 不会覆盖任何已有文件，本次什么也没有写：\n{listing}",
+                         hint="换一个新文件夹，或先把这些文件移走")
+    for rel, text in files.items():
+        atomic_write(folder / rel, text)
+    kind_label = dict(pack.kinds)[kind]
+    sys.stdout.write(f"已在 {folder} 新建{pack.name}{kind_label}项目（{len(files)} 个文件）。\n")
+    if args.example:
+        sys.stdout.write("这是填好示例数据的项目；evidence/ 里是占位文件。\n")
+    sys.stdout.write(f"下一步：填写各 YAML 文件，然后运行  govproj check {folder}\n")
+    return 0

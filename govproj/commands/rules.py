@@ -1,0 +1,71 @@
+"""`govproj rules`: every rule of a jurisdiction with code, severity, stages and citation."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+HELP = "列出规则"
+DESCRIPTION = "列出辖区的全部规则（含所有辖区通用的 GP 格式规则）：编号、级别、适用阶段、依据文号和条款。"
+EPILOG = """示例：
+  govproj rules --jurisdiction bj
+  govproj rules --jurisdiction bj --format json
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jurisdiction", default="bj", help="辖区（默认 bj）")
+    parser.add_argument("--format", default="text", choices=["text", "json", "markdown"], help="输出格式")
+
+
+def rule_record(rule, pack) -> dict:
+    stage_names = {s.id: s.name for s in pack.stages}
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "stages": list(rule.stages) or [s.id for s in pack.stages],
+        "stage_names": [stage_names.get(s, s) for s in (rule.stages or [s.id for s in pack.stages])],
+        "kinds": list(rule.kinds),
+        "citation": {"doc": rule.citation.doc, "article": rule.citation.article, "quote": rule.citation.quote},
+        "message": rule.message,
+        "hint": rule.hint,
+        "settings": [{"name": s.name, "kind": s.kind, "help": s.help, "default": s.default} for s in rule.settings],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from govproj.packs import core, get_pack
+    from govproj.rules import SEVERITY_ZH
+
+    pack = get_pack(args.jurisdiction)
+    rules = list(core.RULES) + list(pack.rules)
+    records = [rule_record(r, pack) for r in rules]
+    if args.format == "json":
+        json.dump({"jurisdiction": pack.id, "document": pack.doc, "title": pack.title, "rules": records},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if args.format == "markdown":
+        sys.stdout.write(markdown(pack, records))
+        return 0
+    sys.stdout.write(f"{pack.name} {pack.doc}{pack.title}：{len(records)} 条规则\n\n")
+    for r in records:
+        stages = "全部阶段" if len(r["stages"]) == len(pack.stages) else "、".join(r["stage_names"])
+        kinds = f" [{'、'.join(dict(pack.kinds).get(k, k) for k in r['kinds'])}]" if r["kinds"] else ""
+        sys.stdout.write(f"{r['code']}  {SEVERITY_ZH[r['severity']]}  {r['name']}{kinds}\n")
+        sys.stdout.write(f"        依据：{r['citation']['doc']} {r['citation']['article']}；阶段：{stages}\n")
+    return 0
+
+
+def markdown(pack, records: list[dict]) -> str:
+    from govproj.rules import SEVERITY_ZH
+
+    lines = [f"## {pack.name}：{pack.doc}{pack.title}", "",
+             "| 编号 | 名称 | 级别 | 适用阶段 | 项目类型 | 依据 |", "|---|---|---|---|---|---|"]
+    for r in records:
+        stages = "全部" if len(r["stages"]) == len(pack.stages) else "、".join(r["stage_names"])
+        kinds = "、".join(dict(pack.kinds).get(k, k) for k in r["kinds"]) or "全部"
+        lines.append(f"| {r['code']} | {r['name']} | {SEVERITY_ZH[r['severity']]} | {stages} | {kinds} | "
+                     f"{r['citation']['doc']} {r['citation']['article']} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,41 @@
+"""`govproj schema`: the JSON Schema of the project files, generated from the same declarations as the checks."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+HELP = "导出 JSON Schema"
+DESCRIPTION = "导出项目文件的 JSON Schema（draft 2020-12），供 VS Code 等编辑器补全和校验。"
+EPILOG = """示例：
+  govproj schema --jurisdiction bj > govproj-bj.schema.json
+  govproj schema --jurisdiction bj --file budget.yaml
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jurisdiction", default="bj", help="辖区（默认 bj）")
+    parser.add_argument("--file", help="只导出一个文件的 Schema，如 budget.yaml")
+
+
+def run(args: argparse.Namespace) -> int:
+    from govproj.errors import UsageError
+    from govproj.fields import json_schema
+    from govproj.format import FILES, file_specs
+    from govproj.packs import get_pack
+
+    pack = get_pack(args.jurisdiction)
+    specs = file_specs(pack)
+    if args.file:
+        if args.file not in specs:
+            raise UsageError(f"没有文件“{args.file}”", hint="可选：" + "、".join(FILES))
+        schema = json_schema(specs[args.file])
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"govproj {pack.id} {args.file}"
+    else:
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "title": f"govproj {pack.id} project files",
+                  "$defs": {name: json_schema(spec) for name, spec in specs.items()}}
+    json.dump(schema, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0

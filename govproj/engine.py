@@ -1,0 +1,175 @@
+"""Run a pack's rules over a project: stage selection, settings, severities, waivers → sorted diagnostics.
+
+Pure: no git, no docx, no printing. The linter, not the rule, attaches severity from configuration.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from govproj.diagnostics import Diagnostic, ProjectResult, sort_diagnostics
+from govproj.errors import GovprojError, LoadError
+from govproj.fields import parse_money, parse_percent
+from govproj.project import Project, load_project
+from govproj.rules import SEVERITIES, Context, Finding, Rule
+
+CONFIG_FILE = ".govproj/config.yaml"
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    severity: str | None  # None: the rule's own; "off": disabled
+    values: dict[str, Any]
+
+
+def all_rules(project: Project) -> list[Rule]:
+    from govproj.packs import core
+
+    return list(core.RULES) + list(project.pack.rules)
+
+
+def applicable(rule: Rule, project: Project) -> bool:
+    if rule.kinds and project.kind not in rule.kinds:
+        return False
+    return not rule.stages or project.stage in rule.stages
+
+
+def _settings(project: Project, repo_config: dict[str, Any]) -> tuple[dict[str, RuleConfig], list[Finding]]:
+    """Merge repository and project settings, validated against what each rule accepts.
+
+    Problems in the project's own `settings` become GP030 findings; a bad repository config is a load error.
+    """
+    rules = {r.code: r for r in all_rules(project)}
+    merged: dict[str, dict[str, Any]] = {}
+    problems: list[Finding] = []
+    project_settings = project.get("project.yaml", "settings", default={}) or {}
+    for table, origin in ((repo_config, "repo"), (project_settings, "project")):
+        for code, value in (table or {}).items():
+            if code not in rules:
+                close = difflib.get_close_matches(str(code), list(rules), n=1)
+                message = f"设置里的规则编号“{code}”不存在" + (f"，是不是“{close[0]}”？" if close else "")
+                if origin == "repo":
+                    raise LoadError(message, file=CONFIG_FILE, hint="用 `govproj rules` 查看规则编号")
+                problems.append(Finding("project.yaml", ("settings", code), message, "用 `govproj rules` 查看规则编号",
+                                        at_key=True))
+                continue
+            if not isinstance(value, dict):
+                value = {"severity": value}
+            merged.setdefault(code, {}).update(value)
+    configs: dict[str, RuleConfig] = {}
+    for code, values in merged.items():
+        rule = rules[code]
+        values = dict(values)
+        severity = values.pop("severity", None)
+        if severity is not None and severity not in SEVERITIES + ("off",):
+            problems.append(Finding("project.yaml", ("settings", code, "severity"),
+                                    f"规则 {code} 的级别“{severity}”无效", "可选：error、warning、info、off"))
+            severity = None
+        typed: dict[str, Any] = {}
+        accepted = {s.name: s for s in rule.settings}
+        for key, raw in values.items():
+            setting = accepted.get(key)
+            if setting is None:
+                problems.append(Finding("project.yaml", ("settings", code, key), f"规则 {code} 没有参数“{key}”",
+                                        ("可用参数：" + "、".join(accepted)) if accepted
+                                        else f"规则 {code} 只能设置 severity", at_key=True))
+                continue
+            value = _typed_setting(setting.kind, raw)
+            if value is None:
+                problems.append(Finding("project.yaml", ("settings", code, key),
+                                        f"规则 {code} 的参数“{key}”取值无效", setting.help))
+                continue
+            typed[key] = value
+        configs[code] = RuleConfig(severity, typed)
+    return configs, problems
+
+
+def settings_problems(project: Project) -> list[Finding]:
+    return _settings(project, {})[1]
+
+
+def _typed_setting(kind: str, raw: Any) -> Any:
+    if kind == "money":
+        amount, error, _ = parse_money(raw, None if not isinstance(raw, str) else None)
+        return None if error else amount
+    if kind == "percent":
+        return parse_percent(raw)
+    if kind == "int":
+        return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+    if kind == "bool":
+        return raw if isinstance(raw, bool) else None
+    return str(raw)
+
+
+def _file(project: Project, file: str) -> str:
+    return file if project.display in (".", "") else f"{project.display}/{file}"
+
+
+def to_diagnostic(project: Project, rule: Rule, finding: Finding, severity: str) -> Diagnostic:
+    pos = project.key_pos(finding.file, *finding.path) if finding.at_key else project.pos(finding.file, *finding.path)
+    return Diagnostic(_file(project, finding.file), pos.line, pos.column, rule.code, finding.severity or severity,
+                      finding.message or rule.message, finding.hint or rule.hint, str(rule.citation), rule.name,
+                      project.display)
+
+
+def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: dict[str, Any] | None = None,
+              calendar_loader: Callable[[], Any] | None = None) -> tuple[list[Diagnostic], int]:
+    """All diagnostics of the project at its (possibly overridden) stage, and how many were waived."""
+    today = today or _dt.date.today()
+    configs, _ = _settings(project, repo_config or {})
+    raw: list[tuple[Rule, Finding, str]] = []
+    for rule in all_rules(project):
+        config = configs.get(rule.code)
+        severity = (config.severity if config and config.severity else rule.severity)
+        if severity == "off" or not applicable(rule, project):
+            continue
+        values = {s.name: s.default for s in rule.settings}
+        if config:
+            values.update(config.values)
+        context = Context(today=today, settings=values, calendar_loader=calendar_loader)
+        for finding in rule.check(project, context):
+            raw.append((rule, finding, severity))
+    from govproj.packs.core import apply_waivers
+
+    kept, waived, unused = apply_waivers(project, raw, today)
+    diagnostics = {to_diagnostic(project, rule, finding, severity) for rule, finding, severity in kept + unused}
+    return sort_diagnostics(diagnostics), waived
+
+
+def check_folder(folder: Path, *, stage: str | None = None, today: _dt.date | None = None,
+                 repo_config: dict[str, Any] | None = None) -> ProjectResult:
+    """Load and check one project; a load error becomes a result with `error` set (exit 2 for the caller)."""
+    from govproj.project import display_path
+
+    try:
+        project = load_project(folder)
+    except GovprojError as exc:
+        return ProjectResult(display_path(folder), folder.name, "", "", "", [], error=exc.render().removeprefix("错误："))
+    target = project.stage
+    if stage:
+        target = project.pack.resolve_stage(stage)
+        project = project.at_stage(target)
+    diagnostics, waived = run_rules(project, today=today, repo_config=repo_config)
+    return ProjectResult(project.display, project.id, project.pack.id, project.recorded_stage or "", target,
+                         diagnostics, waived)
+
+
+def load_repo_config(start: Path) -> dict[str, Any]:
+    """`.govproj/config.yaml` in the nearest parent folder that has one: `rules: {CODE: {severity, …}}`."""
+    from govproj.yamlio import load_doc
+
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / CONFIG_FILE
+        if path.is_file():
+            doc = load_doc(path, str(path), allow_empty=True)
+            rules = doc.data.get("rules", {}) if isinstance(doc.data, dict) else {}
+            if not isinstance(rules, dict):
+                raise LoadError("“rules”应当是映射：规则编号: {severity: …}", file=str(path), line=doc.pos("rules").line)
+            return rules
+        if (candidate / ".git").exists():
+            break
+    return {}

@@ -1,0 +1,239 @@
+"""Field declarations of the project files: one source for validation, JSON Schema, scaffolds and docs.
+
+A field is declared once (key, kind, Chinese label, help text, choices, nested fields). `validate` turns a parsed
+document into typed values (Decimal money, dates) and reports type errors and unknown keys with their position;
+`json_schema` exports the same declarations for editors; `govproj.scaffold` writes commented files from them.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from govproj.yamlio import Doc
+
+KINDS = ("str", "text", "bool", "date", "money", "int", "enum", "list", "map", "percent")
+
+
+@dataclass(frozen=True)
+class F:
+    """One field. `kind` list: `item` is the item kind ("map" uses `fields`); map: `fields` are its keys."""
+
+    key: str
+    kind: str
+    label: str
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    fields: tuple["F", ...] = ()
+    item: str = ""
+    required: bool = False  # needed at every stage (the pack's rules add stage-dependent requirements)
+    example: Any = None
+
+    def child(self, key: str) -> "F | None":
+        for f in self.fields:
+            if f.key == key:
+                return f
+        return None
+
+
+def M(key: str, label: str, *fields: F, help: str = "", required: bool = False) -> F:
+    return F(key, "map", label, help=help, fields=tuple(fields), required=required)
+
+
+def L(key: str, label: str, *fields: F, help: str = "", item: str = "map", choices: tuple[str, ...] = ()) -> F:
+    return F(key, "list", label, help=help, fields=tuple(fields), item=item, choices=choices)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A content problem found while typing a document (becomes a GP0xx finding)."""
+
+    code: str
+    path: tuple
+    message: str
+    hint: str
+
+
+@dataclass
+class Typed:
+    data: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
+_MONEY_TEXT = re.compile(r"^\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万|元)?\s*$")
+
+
+def parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None, str | None]:
+    """(amount in 万元, error message, hint). Accepts 123.45, "123.45万元", "1,234,500元"; never floats."""
+    if isinstance(raw, bool):
+        return None, "金额应当是数字", "例如 180.5（单位万元）"
+    if isinstance(raw, int):
+        return Decimal(raw), None, None
+    if isinstance(raw, Decimal):
+        return Decimal(text) if text is not None else raw, None, None
+    if isinstance(raw, str):
+        if raw.translate(_FULLWIDTH) != raw:
+            return None, f"金额“{raw}”里有全角数字或符号", f"改为半角：{raw.translate(_FULLWIDTH)}"
+        match = _MONEY_TEXT.match(raw)
+        if match:
+            number = Decimal(match.group(1).replace(",", ""))
+            if match.group(2) == "元":
+                number = number / Decimal(10000)
+            return number, None, None
+        return None, f"金额“{raw}”不是数字", "写成数字，单位万元，例如 180.5；以元计时写“1805000元”"
+    return None, "金额应当是数字", "例如 180.5（单位万元）"
+
+
+def parse_percent(raw: Any) -> Decimal | None:
+    if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
+        return Decimal(raw)
+    if isinstance(raw, str):
+        text = raw.strip().translate(_FULLWIDTH).rstrip("%％")
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return None
+    return None
+
+
+def validate(doc: Doc, spec: F) -> Typed:
+    typed = Typed(data={})
+    value = _check(doc, spec, doc.data, (), typed.problems, top=True)
+    typed.data = value if isinstance(value, dict) else {}
+    return typed
+
+
+def _suggest(key: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    return f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(options)}"
+
+
+def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: bool = False) -> Any:
+    label = spec.label or spec.key
+    if value is None:
+        return None
+    kind = spec.kind
+    if kind == "map":
+        if not isinstance(value, dict):
+            out.append(Problem("GP001", path, f"“{label}”应当是“键: 值”的映射", "参照 docs/format.md 的写法"))
+            return None
+        result: dict[str, Any] = {}
+        known = [f.key for f in spec.fields]
+        for key, item in value.items():
+            child = spec.child(key)
+            if child is None:
+                out.append(Problem("GP002", path + (key,), f"未知的字段“{key}”",
+                                   _suggest(key, known) + "（拼写错误的字段不会被检查）"))
+                continue
+            result[key] = _check(doc, child, item, path + (key,), out)
+        return result
+    if kind == "list":
+        if not isinstance(value, list):
+            if spec.item != "map" and isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
+                value = [value]  # a single item written without "- " is still clear
+            else:
+                out.append(Problem("GP001", path, f"“{label}”应当是列表（每项以“- ”开头）", "参照 docs/format.md 的写法"))
+                return None
+        items = []
+        item_spec = F(spec.key, spec.item, spec.label, fields=spec.fields, choices=spec.choices)
+        for index, item in enumerate(value):
+            items.append(_check(doc, item_spec, item, path + (index,), out))
+        return items
+    if kind in ("str", "text"):
+        if isinstance(value, (dict, list)):
+            out.append(Problem("GP001", path, f"“{label}”应当是文字", "直接写文字；多行文字用“|”块"))
+            return None
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        text = doc.raw.get(path)
+        return text if text is not None else str(value)
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip() in ("是", "有"):
+            return True
+        if isinstance(value, str) and value.strip() in ("否", "无"):
+            return False
+        out.append(Problem("GP001", path, f"“{label}”应当是 true 或 false", "写 true（是/有）或 false（否/无）"))
+        return None
+    if kind == "date":
+        if isinstance(value, _dt.date):
+            return value
+        out.append(Problem("GP001", path, f"“{label}”的日期“{doc.raw.get(path, value)}”格式不对",
+                           "日期一律写成 YYYY-MM-DD，例如 2026-05-31"))
+        return None
+    if kind == "money":
+        amount, error, hint = parse_money(value, doc.raw.get(path))
+        if error:
+            out.append(Problem("GP004", path, error, hint or ""))
+            return None
+        return amount
+    if kind == "percent":
+        number = parse_percent(value)
+        if number is None:
+            out.append(Problem("GP001", path, f"“{label}”应当是百分数", "例如 5 或 \"5%\""))
+        return number
+    if kind == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.translate(_FULLWIDTH).isdigit():
+            out.append(Problem("GP004", path, f"“{label}”里有全角数字", f"改为半角：{value.translate(_FULLWIDTH)}"))
+            return None
+        out.append(Problem("GP001", path, f"“{label}”应当是整数", "例如 2027"))
+        return None
+    if kind == "enum":
+        text = str(value) if not isinstance(value, bool) else ("true" if value else "false")
+        if text not in spec.choices:
+            close = difflib.get_close_matches(text, list(spec.choices), n=1, cutoff=0.4)
+            hint = f"是不是“{close[0]}”？" if close else ""
+            out.append(Problem("GP003", path, f"“{label}”的取值“{text}”不在可选范围内",
+                               f"{hint}可选：{'、'.join(spec.choices)}"))
+            return None
+        return text
+    raise AssertionError(f"unknown field kind {kind}")  # a declaration bug, caught by the tests
+
+
+# ---- JSON Schema ---------------------------------------------------------------------------------------------
+
+def json_schema(spec: F) -> dict[str, Any]:
+    """Draft 2020-12 schema for one field (recursively)."""
+    description = spec.label + (f"：{spec.help}" if spec.help else "")
+    kind = spec.kind
+    out: dict[str, Any]
+    if kind == "map":
+        out = {"type": "object", "additionalProperties": False,
+               "properties": {f.key: json_schema(f) for f in spec.fields}}
+        required = [f.key for f in spec.fields if f.required]
+        if required:
+            out["required"] = required
+    elif kind == "list":
+        item = F(spec.key, spec.item, spec.label, fields=spec.fields, choices=spec.choices)
+        out = {"type": "array", "items": json_schema(item)}
+    elif kind in ("str", "text"):
+        out = {"type": "string"}
+    elif kind == "bool":
+        out = {"type": "boolean"}
+    elif kind == "date":
+        out = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    elif kind == "money":
+        out = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[-+]?[0-9][0-9,]*(\.[0-9]+)?(万元|万|元)?$"}]}
+    elif kind == "percent":
+        out = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?%?$"}]}
+    elif kind == "int":
+        out = {"type": "integer"}
+    elif kind == "enum":
+        out = {"enum": list(spec.choices)}
+    else:  # pragma: no cover
+        raise AssertionError(kind)
+    if kind != "map" or spec.label:
+        out["description"] = description
+    if kind not in ("map", "list"):
+        out = {"anyOf": [out, {"type": "null"}], "description": description} if kind != "enum" else {
+            "enum": list(spec.choices) + [None], "description": description}
+    return out

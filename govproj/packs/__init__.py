@@ -1,0 +1,128 @@
+"""Jurisdiction packs: each declares its stages, kinds, events, fields, data, rules and example projects.
+
+Packs are listed by module name and imported only when a project needs them (`get_pack`).
+"""
+from __future__ import annotations
+
+import difflib
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from govproj.errors import UsageError
+
+if TYPE_CHECKING:
+    from govproj.fields import F
+    from govproj.rules import Rule, RuleSet
+
+PACKS: dict[str, str] = {
+    "bj": "govproj.packs.bj",
+    "xc": "govproj.packs.xc",
+    "yb": "govproj.packs.yb",
+    "jl": "govproj.packs.jl",
+    "gs": "govproj.packs.gs",
+}
+
+PACK_NAMES = {"bj": "北京市", "xc": "北京市西城区", "yb": "重庆市渝北区", "jl": "吉林省", "gs": "杭州市拱墅区"}
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    name: str
+    article: str = ""  # where the text defines it
+    baseline: bool = False  # entering it fixes the approved baseline (tagged by `advance`)
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    name: str  # 北京市
+    doc: str  # 京经信委发〔2016〕1号
+    title: str  # 《关于加强政府投资信息化项目全流程管理的通知》
+    status: str  # 现行 / 暂行 / 试行 / 征求意见稿
+    version: str
+    seed: str  # file name of the regulation text inside the pack folder
+    stages: tuple[Stage, ...]
+    kinds: tuple[tuple[str, str], ...]
+    events: tuple[tuple[str, str, str], ...]  # key, label, help
+    documents: tuple[tuple[str, str, str], ...]
+    ruleset: "RuleSet"
+    extra_fields: dict[str, tuple["F", ...]] = field(default_factory=dict)
+    platforms: tuple[str, ...] = ()
+    examples: dict[str, Callable[[], dict[str, Any]]] = field(default_factory=dict)  # name -> files data
+    settings_help: str = ""
+
+    @property
+    def rules(self) -> tuple["Rule", ...]:
+        return tuple(self.ruleset)
+
+    def stage(self, stage_id: str) -> Stage:
+        for s in self.stages:
+            if s.id == stage_id:
+                return s
+        raise KeyError(stage_id)
+
+    def stage_index(self, stage_id: str) -> int:
+        return [s.id for s in self.stages].index(stage_id)
+
+    def since(self, stage_id: str) -> tuple[str, ...]:
+        """The stages from `stage_id` to the last: where a requirement, once due, keeps holding."""
+        ids = [s.id for s in self.stages]
+        return tuple(ids[ids.index(stage_id):])
+
+    def seed_text(self) -> str:
+        return (Path(__file__).parent / self.id / self.seed).read_text(encoding="utf-8")
+
+    def resolve_stage(self, text: str) -> str:
+        """Accept a stage id or its Chinese name."""
+        for s in self.stages:
+            if text in (s.id, s.name):
+                return s.id
+        options = [s.id for s in self.stages] + [s.name for s in self.stages]
+        close = difflib.get_close_matches(text, options, n=1)
+        raise UsageError(f"{self.name}没有阶段“{text}”" + (f"，是不是“{close[0]}”？" if close else ""),
+                         hint="可用阶段：" + "、".join(f"{s.id}（{s.name}）" for s in self.stages))
+
+
+def available() -> list[str]:
+    """Pack ids whose module exists in this installation."""
+    import importlib.util
+
+    return [pid for pid, module in PACKS.items() if importlib.util.find_spec(module) is not None]
+
+
+@lru_cache(maxsize=None)
+def get_pack(pack_id: str) -> Pack:
+    if pack_id not in PACKS:
+        close = difflib.get_close_matches(pack_id, list(PACKS), n=1)
+        raise UsageError(f"没有辖区“{pack_id}”" + (f"，是不是“{close[0]}”？" if close else ""),
+                         hint="可用辖区：" + "、".join(f"{k}（{v}）" for k, v in PACK_NAMES.items() if k in available()))
+    try:
+        module = importlib.import_module(PACKS[pack_id])
+    except ModuleNotFoundError as exc:
+        if exc.name == PACKS[pack_id]:
+            raise UsageError(f"辖区“{pack_id}”（{PACK_NAMES[pack_id]}）的规则包尚未提供",
+                             hint="可用辖区：" + "、".join(available())) from None
+        raise
+    return module.PACK
+
+
+def find_rule(code: str) -> "Rule":
+    """Look a rule code up in every pack (and the core rules)."""
+    from govproj.packs import core
+
+    code = code.upper()
+    if code in core.RULES.rules:
+        return core.RULES.rules[code]
+    all_codes: list[str] = list(core.RULES.rules)
+    for pid in available():
+        pack = get_pack(pid)
+        if code in pack.ruleset.rules:
+            return pack.ruleset.rules[code]
+        all_codes.extend(pack.ruleset.rules)
+    close = difflib.get_close_matches(code, all_codes, n=1)
+    raise UsageError(f"没有规则“{code}”" + (f"，是不是“{close[0]}”？" if close else ""),
+                     hint="用 `govproj rules --jurisdiction bj` 查看全部规则编号")

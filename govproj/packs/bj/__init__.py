@@ -1,0 +1,26 @@
+"""北京市（市级）：京经信委发〔2016〕1号《关于加强政府投资信息化项目全流程管理的通知》."""
+from __future__ import annotations
+
+from govproj.packs import Pack, Stage
+from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS
+from govproj.packs.bj.examples import EXAMPLES
+from govproj.packs.bj.rules import RULES, STAGES
+
+PACK = Pack(
+    id="bj",
+    name="北京市",
+    doc="京经信委发〔2016〕1号",
+    title="《关于加强政府投资信息化项目全流程管理的通知》",
+    status="现行有效（2016年1月12日印发）",
+    version="2016.1",
+    seed="regulation.txt",
+    stages=STAGES,
+    kinds=(("new", "新建"), ("upgrade", "升级改造")),
+    events=EVENTS,
+    documents=DOCUMENTS,
+    ruleset=RULES,
+    platforms=tuple(name for name, _ in PLATFORMS),
+    examples=EXAMPLES,
+)
+
+__all__ = ["PACK", "Stage"]

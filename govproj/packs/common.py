@@ -1,0 +1,73 @@
+"""Small helpers that rules of every pack use: "is this filled", "is this signed", "did this happen, when"."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any, Iterator
+
+from govproj.rules import Finding
+
+if TYPE_CHECKING:
+    from govproj.project import Project
+
+
+def blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def require(project: "Project", file: str, path: tuple, label: str, hint: str = "") -> Iterator[Finding]:
+    """A finding when the value at file/path is missing or empty (pointing where it belongs)."""
+    if not project.has(file):
+        yield Finding(file, (), f"缺少文件 {file}，其中应填写“{label}”",
+                      hint or f"用 `govproj new` 生成 {file} 模板后填写{label}")
+    elif blank(project.get(file, *path)):
+        yield Finding(file, path, f"“{label}”未填写", hint or f"填写{label}")
+
+
+def require_signoff(project: "Project", file: str, path: tuple, label: str) -> Iterator[Finding]:
+    """A signature block needs the signer and the date (the opinion may be blank: the pen writes it)."""
+    if not project.has(file):
+        yield Finding(file, (), f"缺少文件 {file}，“{label}”无从签字", f"用 `govproj new` 生成 {file} 后填写")
+        return
+    block = project.get(file, *path) or {}
+    missing = [name for key, name in (("name", "签字人"), ("date", "签字日期")) if blank(block.get(key))]
+    if missing:
+        where = path + (("date",) if block.get("name") else ("name",))
+        yield Finding(file, where if block else path, f"“{label}”缺少{'和'.join(missing)}",
+                      "纸面签字后，在此记录签字人和签字日期，并把签字扫描件放入 evidence/")
+
+
+def require_event(project: "Project", key: str, label: str, *, need: tuple[str, ...] = ("date",),
+                  hint: str = "") -> Iterator[Finding]:
+    event = project.event(key)
+    if event is None:
+        yield Finding("project.yaml", ("events", key), f"没有记录“{label}”",
+                      hint or f"在 project.yaml 的 events.{key} 下写日期、文号和证据文件")
+        return
+    names = {"date": "日期", "doc_no": "文号", "result": "结论", "by": "机关", "evidence": "证据文件"}
+    for field in need:
+        if blank(event.get(field)):
+            yield Finding("project.yaml", ("events", key, field), f"“{label}”缺少{names.get(field, field)}",
+                          hint or f"在 events.{key}.{field} 填写{names.get(field, field)}")
+
+
+def require_document(project: "Project", key: str, label: str, *, need: tuple[str, ...] = ("evidence",),
+                     hint: str = "") -> Iterator[Finding]:
+    document = project.document(key)
+    if document is None:
+        yield Finding("project.yaml", ("documents", key), f"缺少材料“{label}”",
+                      hint or f"在 project.yaml 的 documents.{key} 下写名称并附上证据文件")
+        return
+    names = {"evidence": "证据文件", "sealed": "盖章", "signed": "签字", "doc_no": "文号", "title": "名称", "date": "日期"}
+    for field in need:
+        value = document.get(field)
+        if blank(value) or value is False:
+            yield Finding("project.yaml", ("documents", key, field), f"材料“{label}”缺少{names.get(field, field)}",
+                          hint or f"补充 documents.{key}.{field}")
+
+
+def date_of(project: "Project", key: str) -> _dt.date | None:
+    return project.event_date(key)
+
+
+def fmt_date(value: _dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -1,0 +1,394 @@
+"""Rules every project follows whatever its jurisdiction: the file format, sums, evidence paths, waivers.
+
+They cite the project format (docs/format.md) rather than a regulation: they keep the data the legal rules read
+well formed. Codes GP0xx.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from govproj.rules import Citation, Context, Finding, Rule, RuleSet
+
+if TYPE_CHECKING:
+    from govproj.project import Project
+
+RULES = RuleSet("GP")
+FORMAT = "govproj 项目文件格式（docs/format.md）"
+ALL: tuple[str, ...] = ()  # every stage
+
+
+def _fmt(section: str, quote: str) -> Citation:
+    return Citation(FORMAT, section, quote)
+
+
+def _problems(project: "Project", code: str) -> Iterator[Finding]:
+    for file, problem in project.problems:
+        if problem.code == code:
+            yield Finding(file, problem.path, problem.message, problem.hint, at_key=code == "GP002")
+
+
+@RULES.rule("GP001", "字段类型错误", severity="error", stages=ALL,
+            citation=_fmt("§值的类型", "日期写 YYYY-MM-DD，金额写数字（万元），是否写 true/false。"),
+            message="字段的值类型不对", hint="按 docs/format.md 改成正确的类型")
+def wrong_type(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    每个字段的值是否是它应有的类型：日期、金额、是否、文字、列表。
+
+    ## 为什么
+    规则按类型读取数据：写成“2026年5月31日”的日期无法比较先后，写成文字的金额无法求和。
+
+    ## 通过示例
+    ```yaml
+    events: {declared: {date: 2026-05-20}}
+    ```
+    ## 不通过示例
+    ```yaml
+    events: {declared: {date: 2026年5月20日}}
+    ```
+    """
+    yield from _problems(project, "GP001")
+
+
+@RULES.rule("GP002", "未知字段", severity="error", stages=ALL,
+            citation=_fmt("§字段", "每个文件只能使用本格式定义的字段；拼错的字段不会被检查。"),
+            message="未知的字段", hint="检查拼写（错误信息里有最接近的字段名）")
+def unknown_key(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    文件里是否有格式没有定义的字段（多半是拼写错误）。
+
+    ## 为什么
+    拼错的字段（如 `signof`）不会被任何规则读取，填了等于没填，却让人以为已经填好。
+
+    ## 通过示例
+    ```yaml
+    signoffs: {business_head: {name: 张三}}
+    ```
+    ## 不通过示例
+    ```yaml
+    signofs: {business_head: {name: 张三}}
+    ```
+    """
+    yield from _problems(project, "GP002")
+
+
+@RULES.rule("GP003", "取值不在可选范围", severity="error", stages=ALL,
+            citation=_fmt("§可选值", "有固定选项的字段只能取列出的值。"),
+            message="取值不在可选范围内", hint="从错误信息列出的可选值中选择")
+def bad_choice(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    有固定选项的字段（项目类型、阶段、服务对象、测评结论等）是否取了列出的值。
+
+    ## 为什么
+    表单上的勾选项是固定的；写成别的说法，规则和表单都无法识别。
+
+    ## 通过示例
+    ```yaml
+    kind: upgrade
+    ```
+    ## 不通过示例
+    ```yaml
+    kind: 升级
+    ```
+    """
+    yield from _problems(project, "GP003")
+
+
+@RULES.rule("GP004", "金额或数字写法错误", severity="error", stages=ALL,
+            citation=_fmt("§金额", "金额以万元为单位，写半角数字，精确计算，不用浮点数。"),
+            message="金额或数字的写法不对", hint="用半角数字，单位万元，例如 180.5")
+def bad_money(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    金额是否是半角数字（可带“万元”或“元”），没有全角数字、汉字或其他符号。
+
+    ## 为什么
+    金额参与精确求和与门槛比较（如 100 万元监理、200 万元可研），写法不对就无法判断。
+
+    ## 通过示例
+    ```yaml
+    total: 180.5
+    ```
+    ## 不通过示例
+    ```yaml
+    total: １８０.５
+    ```
+    """
+    yield from _problems(project, "GP004")
+
+
+@RULES.rule("GP010", "必填项未填", severity="error", stages=ALL,
+            citation=_fmt("§project.yaml", "id、name、unit、jurisdiction、kind、stage 为必填项。"),
+            message="必填项未填", hint="在 project.yaml 填写该项")
+def required(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    project.yaml 的必填项（编号、名称、单位、辖区、类型、阶段）是否都已填写。
+
+    ## 为什么
+    这些是识别一个项目的最少信息，所有规则和表单都依赖它们。
+
+    ## 通过示例
+    ```yaml
+    name: 某某区政务地理信息系统升级改造项目
+    ```
+    ## 不通过示例
+    ```yaml
+    name:
+    ```
+    """
+    from govproj.format import project_spec
+
+    for field in project_spec(project.pack).fields:
+        if field.required and project.get("project.yaml", field.key) in (None, ""):
+            yield Finding("project.yaml", (field.key,), f"必填项“{field.label}”（{field.key}）未填",
+                          f"填写{field.label}：{field.help}")
+    pid = project.get("project.yaml", "id")
+    if isinstance(pid, str) and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", pid):
+        yield Finding("project.yaml", ("id",), f"项目编号“{pid}”含有不允许的字符",
+                      "编号只用字母、数字、点、下划线和连字符，如 bj-2026-gis（它会出现在 git 标签里）")
+
+
+def evidence_refs(project: "Project") -> Iterator[tuple[str, tuple, str]]:
+    """(file, path, reference) of every evidence path in every file."""
+    from govproj.yamlio import iter_paths
+
+    for file, data in project.data.items():
+        for path, value in iter_paths(data):
+            if path and path[-1] == "evidence" and isinstance(value, list):
+                for index, ref in enumerate(value):
+                    if isinstance(ref, str):
+                        yield file, path + (index,), ref
+
+
+@RULES.rule("GP011", "证据文件路径无效", severity="error", stages=ALL,
+            citation=_fmt("§证据文件", "证据文件放在项目文件夹的 evidence/ 下，以相对路径引用。"),
+            message="证据文件不存在或不在项目文件夹内", hint="把文件放到项目的 evidence/ 下，写相对路径")
+def evidence_paths(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    每个 `evidence` 引用的文件是否存在，且位于项目文件夹之内。
+
+    ## 为什么
+    证据随项目一起进入 git，审计留痕要能核对它的哈希；项目外的文件别人拿不到，也会随时变化。
+
+    ## 通过示例
+    ```yaml
+    evidence: [evidence/需求确认表-签字.pdf]
+    ```
+    ## 不通过示例
+    ```yaml
+    evidence: [../../共享盘/需求确认表.pdf]
+    ```
+    """
+    root = project.root.resolve()
+    for file, path, ref in evidence_refs(project):
+        if ref.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", ref) or "://" in ref:
+            yield Finding(file, path, f"证据路径“{ref}”是绝对路径或网址", "改为相对于项目文件夹的路径，如 evidence/批复.pdf")
+            continue
+        target = (root / ref).resolve()
+        try:
+            target.relative_to(root)
+        except ValueError:
+            yield Finding(file, path, f"证据路径“{ref}”指向项目文件夹之外", "把文件复制到本项目的 evidence/ 下再引用")
+            continue
+        if not target.is_file():
+            yield Finding(file, path, f"证据文件“{ref}”不存在", "检查文件名，或把扫描件放到该位置")
+
+
+def _sum(project: "Project", key: str) -> tuple[Decimal, bool]:
+    total = Decimal(0)
+    complete = True
+    for _, item in project.items("budget.yaml", key):
+        amount = item.get("amount")
+        if isinstance(amount, Decimal):
+            total += amount
+        else:
+            complete = False
+    return total, complete
+
+
+def _yuan(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+@RULES.rule("GP020", "预算明细之和不等于总投资", severity="error", stages=ALL,
+            citation=_fmt("§budget.yaml", "预算明细各项之和、资金来源各项之和都必须等于总投资，精确到分。"),
+            message="预算明细之和与总投资不一致", hint="核对各项金额或总投资")
+def budget_sums(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    budget.yaml 里 `lines`（预算明细）各项金额之和、`sources`（资金来源）各项金额之和，是否都精确等于 `total`。
+
+    ## 为什么
+    预算明细表和资金来源是申报材料的一部分（如北京第10条“项目预算明细表”、渝北附件1“资金来源”），对不上的预算会被退回。
+    金额按十进制精确计算，不会有浮点误差。
+
+    ## 通过示例
+    ```yaml
+    total: 100.00
+    lines: [{name: 软件开发, amount: 60.00}, {name: 硬件, amount: 40.00}]
+    ```
+    ## 不通过示例
+    ```yaml
+    total: 100.00
+    lines: [{name: 软件开发, amount: 60.00}, {name: 硬件, amount: 40.01}]
+    ```
+    """
+    total = project.total
+    if total is None:
+        return
+    for key, label in (("lines", "预算明细"), ("sources", "资金来源")):
+        if not project.get("budget.yaml", key):
+            continue
+        amount, complete = _sum(project, key)
+        if complete and amount != total:
+            diff = amount - total
+            yield Finding("budget.yaml", (key,),
+                          f"{label}合计 {_yuan(amount)} 万元，总投资 {_yuan(total)} 万元，相差 {_yuan(diff)} 万元",
+                          f"核对{label}各项金额，或修改 total", at_key=True)
+
+
+@RULES.rule("GP030", "规则设置无效", severity="error", stages=ALL,
+            citation=_fmt("§settings", "settings 按规则编号写级别（error/warning/info/off）和该规则接受的参数。"),
+            message="规则设置无效", hint="用 `govproj explain 规则编号` 查看该规则接受的参数")
+def bad_settings(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    project.yaml 的 `settings` 是否只设置存在的规则、有效的级别和该规则接受的参数。
+
+    ## 为什么
+    拼错的规则编号或参数不会生效，却让人以为已经调整。
+
+    ## 通过示例
+    ```yaml
+    settings: {BJ071: {severity: info}}
+    ```
+    ## 不通过示例
+    ```yaml
+    settings: {BJ999: {severity: info}}
+    ```
+    """
+    from govproj.engine import settings_problems
+
+    yield from settings_problems(project)
+
+
+WAIVER_CITE = _fmt("§waivers", "豁免必须写明规则编号、理由、批准人和到期日；到期后规则恢复检查。")
+
+
+def _waivers(project: "Project") -> Iterator[tuple[int, dict[str, Any]]]:
+    return project.items("project.yaml", "waivers")
+
+
+def waiver_active(waiver: dict[str, Any], today: _dt.date) -> bool:
+    expires = waiver.get("expires")
+    return bool(waiver.get("reason") and waiver.get("approved_by") and isinstance(expires, _dt.date)
+                and expires >= today)
+
+
+@RULES.rule("GP040", "豁免不完整", severity="error", stages=ALL, citation=WAIVER_CITE,
+            message="豁免缺少理由、批准人或到期日", hint="补全 reason、approved_by 和 expires；不完整的豁免不生效")
+def waiver_incomplete(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    `waivers` 的每一条是否写明了规则编号、理由、批准人和到期日，规则编号是否存在。
+
+    ## 为什么
+    豁免意味着某条管理要求不适用于本项目，事后审计要能看到为什么、谁批准、到什么时候为止。
+
+    ## 通过示例
+    ```yaml
+    waivers:
+      - {rule: BJ071, reason: 涉密系统不上政务云, approved_by: 王五, expires: 2027-12-31}
+    ```
+    ## 不通过示例
+    ```yaml
+    waivers:
+      - {rule: BJ071, approved_by: 王五, expires: 2027-12-31}
+    ```
+    """
+    from govproj.engine import all_rules
+
+    codes = {r.code for r in all_rules(project)}
+    for index, waiver in _waivers(project):
+        code = str(waiver.get("rule") or "").upper()
+        if not code:
+            yield Finding("project.yaml", ("waivers", index), "豁免没有写规则编号（rule）", "写上要豁免的规则编号，如 BJ071")
+        elif code not in codes:
+            yield Finding("project.yaml", ("waivers", index, "rule"), f"豁免的规则“{code}”不存在",
+                          "用 `govproj rules` 查看本辖区的规则编号")
+        for key, label in (("reason", "理由"), ("approved_by", "批准人"), ("expires", "到期日")):
+            if not waiver.get(key):
+                yield Finding("project.yaml", ("waivers", index, key), f"豁免 {code or '?'} 缺少{label}（{key}）",
+                              f"补写{label}；不完整的豁免不生效")
+
+
+@RULES.rule("GP041", "豁免已过期", severity="warning", stages=ALL, citation=WAIVER_CITE,
+            message="豁免已过期，规则已恢复检查", hint="重新审批并延长 expires，或删除这条豁免并整改")
+def waiver_expired(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    豁免的到期日是否已过（到期日当天仍有效）。
+
+    ## 为什么
+    豁免是有期限的例外；过期后被豁免的规则重新生效，相关发现会再次出现。
+
+    ## 通过示例
+    ```yaml
+    waivers: [{rule: BJ071, reason: …, approved_by: 王五, expires: 2099-12-31}]
+    ```
+    ## 不通过示例
+    ```yaml
+    waivers: [{rule: BJ071, reason: …, approved_by: 王五, expires: 2020-12-31}]
+    ```
+    """
+    for index, waiver in _waivers(project):
+        expires = waiver.get("expires")
+        if isinstance(expires, _dt.date) and expires < ctx.today:
+            yield Finding("project.yaml", ("waivers", index, "expires"),
+                          f"对 {waiver.get('rule') or '?'} 的豁免已于 {expires.isoformat()} 到期，规则已恢复检查")
+
+
+@RULES.rule("GP042", "豁免没有对应的问题", severity="warning", stages=ALL, citation=WAIVER_CITE,
+            message="豁免没有对应任何发现", hint="问题已解决的话，删除这条豁免")
+def waiver_unused(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    每条有效的豁免是否确实豁免了至少一个发现。由检查引擎在所有规则运行之后判断。
+
+    ## 为什么
+    不再需要的豁免会掩盖将来出现的同类问题，应当及时删除。
+
+    ## 通过示例
+    豁免 BJ071，且项目确实没有选择共性平台。
+    ## 不通过示例
+    豁免 BJ071，但项目已经选择了市级政务云。
+    """
+    # The engine calls `unused_waivers` after every other rule has run; this rule has nothing to see alone.
+    return iter(())
+
+
+def apply_waivers(project: "Project", raw: list[tuple[Rule, Finding, str]], today: _dt.date
+                  ) -> tuple[list[tuple[Rule, Finding, str]], int, list[tuple[Rule, Finding, str]]]:
+    """Drop findings covered by an active waiver; report active waivers that covered nothing (GP042)."""
+    active = [(index, w) for index, w in _waivers(project) if waiver_active(w, today)]
+    used: set[int] = set()
+    kept: list[tuple[Rule, Finding, str]] = []
+    waived = 0
+    for rule, finding, severity in raw:
+        match = None
+        if not rule.code.startswith("GP0") or rule.code not in ("GP040", "GP041", "GP042"):
+            for index, waiver in active:
+                if str(waiver.get("rule", "")).upper() == rule.code and (
+                        not waiver.get("path") or waiver.get("path") == finding.file):
+                    match = index
+                    break
+        if match is None:
+            kept.append((rule, finding, severity))
+        else:
+            used.add(match)
+            waived += 1
+    unused_rule = RULES.rules["GP042"]
+    extra = []
+    for index, waiver in active:
+        if index not in used:
+            extra.append((unused_rule, Finding("project.yaml", ("waivers", index),
+                                               f"对 {waiver.get('rule')} 的豁免没有对应任何发现",
+                                               "问题已解决的话，删除这条豁免"), unused_rule.severity))
+    return kept, waived, extra

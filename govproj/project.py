@@ -1,0 +1,182 @@
+"""Load a project folder into a frozen record whose every value remembers its file, line and column."""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator
+
+from govproj.errors import LoadError
+from govproj.fields import Problem, validate
+from govproj.yamlio import Doc, Pos, load_doc
+
+PROJECT_FILE = "project.yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    display: str  # how to name the folder in messages: relative to the working directory when possible
+    pack: Any  # govproj.packs.Pack
+    docs: dict[str, Doc]  # file name -> parsed document (positions)
+    data: dict[str, dict[str, Any]]  # file name -> typed values
+    problems: tuple[tuple[str, Problem], ...] = ()
+    stage_override: str | None = field(default=None, compare=False)
+
+    # ---- identity -------------------------------------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return str(self.get("project.yaml", "id") or self.root.name)
+
+    @property
+    def name(self) -> str:
+        return str(self.get("project.yaml", "name") or "")
+
+    @property
+    def kind(self) -> str:
+        return str(self.get("project.yaml", "kind") or "")
+
+    @property
+    def stage(self) -> str:
+        return self.stage_override or str(self.get("project.yaml", "stage") or self.pack.stages[0].id)
+
+    @property
+    def recorded_stage(self) -> str | None:
+        value = self.get("project.yaml", "stage")
+        return str(value) if value else None
+
+    def at_stage(self, stage: str) -> "Project":
+        """The same project, judged as if it stood at `stage` (`check --stage`, `advance`)."""
+        return Project(self.root, self.display, self.pack, self.docs, self.data, self.problems, stage)
+
+    def reached(self, stage: str) -> bool:
+        return self.pack.stage_index(self.stage) >= self.pack.stage_index(stage)
+
+    # ---- values ---------------------------------------------------------------------------------------------
+    def has(self, file: str) -> bool:
+        return file in self.docs
+
+    def get(self, file: str, *path: Any, default: Any = None) -> Any:
+        node: Any = self.data.get(file)
+        if node is None:
+            return default
+        for part in path:
+            if isinstance(node, dict) and isinstance(part, str):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                return default
+            if node is None:
+                return default
+        return node
+
+    def pos(self, file: str, *path: Any) -> Pos:
+        doc = self.docs.get(file)
+        return doc.pos(*path) if doc else Pos(1, 1)
+
+    def key_pos(self, file: str, *path: Any) -> Pos:
+        doc = self.docs.get(file)
+        return doc.key_pos(*path) if doc else Pos(1, 1)
+
+    def event(self, key: str) -> dict[str, Any] | None:
+        value = self.get("project.yaml", "events", key)
+        return value if isinstance(value, dict) else None
+
+    def event_date(self, key: str) -> _dt.date | None:
+        event = self.event(key)
+        value = event.get("date") if event else None
+        return value if isinstance(value, _dt.date) else None
+
+    def document(self, key: str) -> dict[str, Any] | None:
+        value = self.get("project.yaml", "documents", key)
+        return value if isinstance(value, dict) else None
+
+    def money(self, file: str, *path: Any) -> Decimal | None:
+        value = self.get(file, *path)
+        return value if isinstance(value, Decimal) else None
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.money("budget.yaml", "total")
+
+    def items(self, file: str, *path: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(index, item) of a list of mappings, skipping items that failed to type."""
+        value = self.get(file, *path, default=[])
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict):
+                    yield index, item
+
+    def path_of(self, file: str) -> Path:
+        return self.root / file
+
+
+def display_path(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def is_project(folder: Path) -> bool:
+    return (folder / PROJECT_FILE).is_file()
+
+
+def find_projects(paths: list[Path]) -> list[Path]:
+    """Every project folder at or below the given paths (a folder with project.yaml), sorted, no duplicates."""
+    found: dict[str, Path] = {}
+    for path in paths:
+        if path.is_file():
+            path = path.parent
+        if not path.exists():
+            raise LoadError("路径不存在", file=str(path), hint="检查路径是否正确")
+        if is_project(path):
+            found[str(path.resolve())] = path
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in (
+                "node_modules", "__pycache__", "evidence", "output", "forms"))
+            if PROJECT_FILE in filenames:
+                folder = Path(dirpath)
+                found[str(folder.resolve())] = folder
+                dirnames[:] = []  # a project does not contain other projects
+    return [found[k] for k in sorted(found)]
+
+
+def load_project(folder: Path) -> Project:
+    from govproj.format import FILES, file_specs
+    from govproj.packs import PACKS, get_pack
+
+    display = display_path(folder)
+    prefix = "" if display in (".", "") else display + "/"
+    project_doc = load_doc(folder / PROJECT_FILE, prefix + PROJECT_FILE)
+    jurisdiction = project_doc.get("jurisdiction")
+    if jurisdiction is None:
+        raise LoadError("缺少“jurisdiction”（辖区）", file=prefix + PROJECT_FILE, line=1,
+                        hint="在 project.yaml 写 jurisdiction: bj（北京市）、xc、yb、jl 或 gs")
+    if str(jurisdiction) not in PACKS:
+        pos = project_doc.pos("jurisdiction")
+        raise LoadError(f"不认识的辖区“{jurisdiction}”", file=prefix + PROJECT_FILE, line=pos.line, column=pos.column,
+                        hint="可用：bj（北京市）、xc（西城区）、yb（渝北区）、jl（吉林省）、gs（拱墅区）")
+    pack = get_pack(str(jurisdiction))
+    specs = file_specs(pack)
+    docs: dict[str, Doc] = {}
+    data: dict[str, dict[str, Any]] = {}
+    problems: list[tuple[str, Problem]] = []
+    for name in FILES:
+        path = folder / name
+        if name == PROJECT_FILE:
+            doc = project_doc
+        elif path.is_file():
+            doc = load_doc(path, prefix + name)
+        else:
+            continue
+        docs[name] = doc
+        typed = validate(doc, specs[name])
+        data[name] = typed.data
+        problems.extend((name, p) for p in typed.problems)
+    return Project(folder, display, pack, docs, data, tuple(problems))

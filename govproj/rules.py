@@ -1,0 +1,132 @@
+"""A rule is declared once: code, name, severity, stages, citation, message, hint, settings and a check generator.
+
+`rules`, `explain`, docs/rules.md and the checks all read the same `Rule` record, so they cannot drift.
+"""
+from __future__ import annotations
+
+import inspect
+import textwrap
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from govproj.project import Project
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where the rule comes from: document number, article, and the article's words quoted from the seed."""
+
+    doc: str  # 文号, e.g. 京经信委发〔2016〕1号
+    article: str  # e.g. 第6条 / 第二十二条 / 四(二)
+    quote: str  # verbatim from the seed text; a test checks it is there
+
+    def __str__(self) -> str:
+        return f"{self.doc} {self.article}"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A parameter of a rule that the text does not fix; `default` None means: unset until the user sets it."""
+
+    name: str
+    kind: str  # money | percent | int | bool | str
+    help: str
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check yields. file/path locate the value; `message`/`hint` default to the rule's."""
+
+    file: str
+    path: tuple = ()
+    message: str = ""
+    hint: str = ""
+    severity: str = ""  # override, e.g. an estimate downgraded to a warning
+    at_key: bool = False  # point at the key rather than the value
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may use besides the project: today's date, settings, the working-day calendar."""
+
+    today: Any
+    settings: dict[str, Any]
+    calendar_loader: Callable[[], Any] | None = None
+    _cache: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def calendar(self) -> Any:
+        if "calendar" not in self._cache:
+            if self.calendar_loader is None:
+                from govproj.calendar import load_calendar
+
+                self._cache["calendar"] = load_calendar(None)
+            else:
+                self._cache["calendar"] = self.calendar_loader()
+        return self._cache["calendar"]
+
+
+CheckFn = Callable[["Project", Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    stages: tuple[str, ...]
+    citation: Citation
+    message: str
+    hint: str
+    check: CheckFn = field(compare=False, repr=False)
+    settings: tuple[Setting, ...] = ()
+    kinds: tuple[str, ...] = ()  # project kinds it applies to; empty: all
+
+    @property
+    def doc(self) -> str:
+        return textwrap.dedent(inspect.getdoc(self.check) or "").strip()
+
+    def sections(self) -> dict[str, str]:
+        """The docstring's sections: 检查内容 / 为什么 / 通过示例 / 不通过示例 (ruff-style explanation)."""
+        out: dict[str, str] = {}
+        current = "检查内容"
+        for line in self.doc.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("## "):
+                current = stripped[3:].strip()
+                continue
+            out.setdefault(current, "")
+            out[current] += line + "\n"
+        return {k: v.strip() for k, v in out.items() if v.strip()}
+
+
+class RuleSet:
+    """An explicit registry of one pack's rules, filled by the `rule` decorator in declaration order."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.rules: dict[str, Rule] = {}
+
+    def rule(self, code: str, name: str, *, severity: str, stages: Iterable[str], citation: Citation, message: str,
+             hint: str, settings: Iterable[Setting] = (), kinds: Iterable[str] = ()) -> Callable[[CheckFn], CheckFn]:
+        if not code.startswith(self.prefix):
+            raise ValueError(f"rule {code} does not start with {self.prefix}")
+        if severity not in SEVERITIES:
+            raise ValueError(f"rule {code}: severity {severity}")
+        if code in self.rules:
+            raise ValueError(f"rule {code} declared twice")
+
+        def register(fn: CheckFn) -> CheckFn:
+            self.rules[code] = Rule(code, name, severity, tuple(stages), citation, message, hint, fn,
+                                    tuple(settings), tuple(kinds))
+            return fn
+
+        return register
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules.values())
