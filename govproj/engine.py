@@ -116,10 +116,17 @@ def to_diagnostic(project: Project, rule: Rule, finding: Finding, severity: str)
 
 
 def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: dict[str, Any] | None = None,
-              calendar_loader: Callable[[], Any] | None = None) -> tuple[list[Diagnostic], int]:
+              calendar_loader: Callable[[], Any] | None = None,
+              baseline_loader: Callable[[], Any] | None = None) -> tuple[list[Diagnostic], int]:
     """All diagnostics of the project at its (possibly overridden) stage, and how many were waived."""
     today = today or _dt.date.today()
     configs, _ = _settings(project, repo_config or {})
+    if calendar_loader is None:
+        def calendar_loader() -> Any:  # the project's own calendar.yaml wins over repository and user files
+            from govproj.calendar import load_calendar
+
+            return load_calendar(project.root)
+    cache: dict = {}  # one calendar and one baseline per project, shared by its rules
     raw: list[tuple[Rule, Finding, str]] = []
     for rule in all_rules(project):
         config = configs.get(rule.code)
@@ -129,7 +136,8 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
         values = {s.name: s.default for s in rule.settings}
         if config:
             values.update(config.values)
-        context = Context(today=today, settings=values, calendar_loader=calendar_loader)
+        context = Context(today=today, settings=values, calendar_loader=calendar_loader,
+                          baseline_loader=baseline_loader, _cache=cache)
         for finding in rule.check(project, context):
             raw.append((rule, finding, severity))
     from govproj.packs.core import apply_waivers

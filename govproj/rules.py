@@ -57,7 +57,15 @@ class Context:
     today: Any
     settings: dict[str, Any]
     calendar_loader: Callable[[], Any] | None = None
+    baseline_loader: Callable[[], Any] | None = None
     _cache: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def baseline(self) -> Any:
+        """The project as approved (its baseline tag), or None: loaded lazily, only by change-control rules."""
+        if "baseline" not in self._cache:
+            self._cache["baseline"] = self.baseline_loader() if self.baseline_loader else None
+        return self._cache["baseline"]
 
     @property
     def calendar(self) -> Any:

@@ -1,0 +1,97 @@
+"""Change control, pure: what changed between the approved baseline and the current project, in exact money.
+
+The baseline is the project as it stood at its baseline tag (see `govproj.ledger.baseline_for`); the rules of each
+jurisdiction decide from a `ChangeSummary` which procedure the change needs (备案, 审查, 重新申报 …).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from govproj.project import Project
+
+CONTENT_FIELDS = (("construction.yaml", ("content",)), ("construction.yaml", ("business",)),
+                  ("needs.yaml", ("description",)))
+
+
+@dataclass(frozen=True)
+class LineChange:
+    name: str
+    before: Decimal | None
+    after: Decimal | None
+
+    @property
+    def delta(self) -> Decimal:
+        return (self.after or Decimal(0)) - (self.before or Decimal(0))
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    total_before: Decimal | None
+    total_after: Decimal | None
+    lines: tuple[LineChange, ...] = ()
+    content: tuple[tuple[str, tuple], ...] = ()  # (file, path) whose text changed
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def total_delta(self) -> Decimal:
+        return (self.total_after or Decimal(0)) - (self.total_before or Decimal(0))
+
+    @property
+    def moved(self) -> Decimal:
+        """Money moved between lines: the sum of increases (equal to the sum of decreases when the total holds)."""
+        up = sum((c.delta for c in self.lines if c.delta > 0), Decimal(0))
+        down = -sum((c.delta for c in self.lines if c.delta < 0), Decimal(0))
+        return max(up, down)
+
+    @property
+    def changed_amount(self) -> Decimal:
+        """The amount a change rule measures: the larger of the total's change and the money moved between lines."""
+        return max(abs(self.total_delta), self.moved)
+
+    def ratio(self) -> Decimal | None:
+        """changed_amount / approved total, exact (None when the baseline has no total)."""
+        if not self.total_before:
+            return None
+        return self.changed_amount / self.total_before
+
+    @property
+    def any(self) -> bool:
+        return bool(self.total_delta or self.moved or self.content)
+
+
+def _lines(project: "Project") -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for index, item in project.items("budget.yaml", "lines"):
+        name = str(item.get("name") or f"#{index + 1}")
+        amount = item.get("amount")
+        if isinstance(amount, Decimal):
+            out[name] = out.get(name, Decimal(0)) + amount
+    return out
+
+
+def compare(baseline: "Project", current: "Project") -> ChangeSummary:
+    before, after = _lines(baseline), _lines(current)
+    lines = tuple(LineChange(name, before.get(name), after.get(name))
+                  for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name))
+    content = tuple((file, path) for file, path in CONTENT_FIELDS
+                    if (baseline.get(file, *path) or "") != (current.get(file, *path) or ""))
+    return ChangeSummary(baseline.total, current.total, lines, content)
+
+
+def recorded_amount(current: "Project") -> Decimal:
+    """The total of the amounts recorded in changes.yaml (what the unit says it changed)."""
+    total = Decimal(0)
+    for _, item in current.items("changes.yaml", "changes"):
+        amount = item.get("amount")
+        if isinstance(amount, Decimal):
+            total += abs(amount)
+    return total
+
+
+def percent(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"{(value * 100).quantize(Decimal('0.01'))}%"
