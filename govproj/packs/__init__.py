@@ -34,6 +34,32 @@ class Stage:
     name: str
     article: str = ""  # where the text defines it
     baseline: bool = False  # entering it fixes the approved baseline (tagged by `advance`)
+    kinds: tuple[str, ...] = ()  # project kinds that go through this stage; empty: all
+    optional: bool = False  # may be skipped (e.g. a step only some projects need); `advance --to` passes over it
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A move other than "on to the next stage": a loop back after a failed review, an extension, a phase.
+
+    `outcome` is what `advance --outcome` names: "pass" (default moves) or "fail" (整改 and back).
+    """
+
+    source: str
+    target: str
+    outcome: str = "fail"
+    label: str = ""  # 整改 / 延期 / 下一期 …
+    article: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One obligation row of shared/spec/obligations.md: the rules that encode it, or why none can."""
+
+    id: str  # e.g. bj.6b
+    article: str  # e.g. 第6条
+    rules: tuple[str, ...] = ()
+    reason: str = ""  # why it is not (fully) machine-checkable
 
 
 @dataclass(frozen=True)
@@ -53,6 +79,8 @@ class Pack:
     extra_fields: dict[str, tuple["F", ...]] = field(default_factory=dict)
     platforms: tuple[str, ...] = ()
     examples: dict[str, Callable[[], dict[str, Any]]] = field(default_factory=dict)  # name -> files data
+    transitions: tuple[Transition, ...] = ()  # loops and jumps besides the linear order of `stages`
+    coverage: tuple[Row, ...] = ()  # every obligation row of the regulation
     settings_help: str = ""
 
     @property
@@ -88,10 +116,9 @@ class Pack:
 
 
 def available() -> list[str]:
-    """Pack ids whose module exists in this installation."""
-    import importlib.util
-
-    return [pid for pid, module in PACKS.items() if importlib.util.find_spec(module) is not None]
+    """Pack ids whose package exists in this installation (a folder with __init__.py beside this file)."""
+    here = Path(__file__).parent
+    return [pid for pid in PACKS if (here / pid / "__init__.py").is_file()]
 
 
 @lru_cache(maxsize=None)
@@ -100,14 +127,10 @@ def get_pack(pack_id: str) -> Pack:
         close = difflib.get_close_matches(pack_id, list(PACKS), n=1)
         raise UsageError(f"没有辖区“{pack_id}”" + (f"，是不是“{close[0]}”？" if close else ""),
                          hint="可用辖区：" + "、".join(f"{k}（{v}）" for k, v in PACK_NAMES.items() if k in available()))
-    try:
-        module = importlib.import_module(PACKS[pack_id])
-    except ModuleNotFoundError as exc:
-        if exc.name == PACKS[pack_id]:
-            raise UsageError(f"辖区“{pack_id}”（{PACK_NAMES[pack_id]}）的规则包尚未提供",
-                             hint="可用辖区：" + "、".join(available())) from None
-        raise
-    return module.PACK
+    if pack_id not in available():
+        raise UsageError(f"辖区“{pack_id}”（{PACK_NAMES[pack_id]}）的规则包尚未提供",
+                         hint="可用辖区：" + "、".join(available()))
+    return importlib.import_module(PACKS[pack_id]).PACK
 
 
 def find_rule(code: str) -> "Rule":

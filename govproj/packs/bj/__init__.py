@@ -1,7 +1,8 @@
 """北京市（市级）：京经信委发〔2016〕1号《关于加强政府投资信息化项目全流程管理的通知》."""
 from __future__ import annotations
 
-from govproj.packs import Pack, Stage
+from govproj.packs import Pack, Stage, Transition
+from govproj.packs.bj.coverage import COVERAGE
 from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS
 from govproj.packs.bj.examples import EXAMPLES
 from govproj.packs.bj.rules import RULES, STAGES
@@ -21,6 +22,12 @@ PACK = Pack(
     ruleset=RULES,
     platforms=tuple(name for name, _ in PLATFORMS),
     examples=EXAMPLES,
+    transitions=(
+        Transition("prereview", "declare", "fail", "前置评审未通过，修改后重新申报", "第11条"),
+        Transition("acceptance", "acceptance", "fail", "未通过验收，整改后重新验收", "第25条"),
+        Transition("evaluation", "evaluation", "fail", "未通过评估，整改", "第29条"),
+    ),
+    coverage=COVERAGE,
 )
 
 __all__ = ["PACK", "Stage"]
