@@ -121,6 +121,8 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
         if not isinstance(value, dict):
             out.append(Problem("GP001", path, f"“{label}”应当是“键: 值”的映射", "参照 docs/format.md 的写法"))
             return None
+        if not spec.fields:
+            return value  # free-form mapping (settings): the engine validates it against the rules
         result: dict[str, Any] = {}
         known = [f.key for f in spec.fields]
         for key, item in value.items():

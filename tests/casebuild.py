@@ -71,5 +71,8 @@ def build_project(case: dict[str, Any], folder: Path) -> None:
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(str(text), encoding="utf-8")
+    for rel, text in (case.get("append") or {}).items():  # text added verbatim at the end of a file
+        with (folder / rel).open("a", encoding="utf-8") as handle:
+            handle.write(str(text))
     for rel, text in (case.get("raw") or {}).items():  # replace a file's text verbatim (bad-input cases)
         (folder / rel).write_text(str(text), encoding="utf-8")
