@@ -88,6 +88,13 @@ def parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None,
     return None, "金额应当是数字", "例如 180.5（单位万元）"
 
 
+def format_money(value: Decimal) -> str:
+    """万元 with at least two decimals, and as many more as the value carries (1 元 = 0.0001 万元): never rounded."""
+    exponent = value.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return f"{value:.{places}f}"
+
+
 def parse_percent(raw: Any) -> Decimal | None:
     if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
         return Decimal(raw)

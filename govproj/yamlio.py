@@ -178,8 +178,8 @@ class _Builder:
         if self.count > _MAX_NODES:
             raise LoadError("文件过大（节点过多）", file=self.doc.file, hint="项目文件不应包含成千上万个条目；请拆分或精简")
         if id(node) in self.seen:
-            raise LoadError("不支持 YAML 锚点和别名（& 和 *）", file=self.doc.file, line=node.start_mark.line + 1,
-                            column=node.start_mark.column + 1,
+            line, column = _first_alias(self.doc.text) or (node.start_mark.line + 1, node.start_mark.column + 1)
+            raise LoadError("不支持 YAML 锚点和别名（& 和 *）", file=self.doc.file, line=line, column=column,
                             hint="把被引用的内容直接写出来：表单里每个值都应一目了然")
         self.seen.add(id(node))
         self.doc.values[path] = self._pos(node)
@@ -208,6 +208,14 @@ class _Builder:
         self.doc.raw[path] = node.value
         self.doc.tags[path] = node.tag
         return _scalar(node, self.doc, path)
+
+
+def _first_alias(text: str) -> tuple[int, int] | None:
+    """Where the first alias (*name) stands: composed nodes share the anchor's position, events do not."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
 
 
 _INT = re.compile(r"^[-+]?[0-9]+$")

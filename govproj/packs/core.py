@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from govproj.fields import format_money
 from govproj.rules import Citation, Context, Finding, Rule, RuleSet
 
 if TYPE_CHECKING:
@@ -208,10 +209,6 @@ def _sum(project: "Project", key: str) -> tuple[Decimal, bool]:
     return total, complete
 
 
-def _yuan(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
 @RULES.rule("GP020", "预算明细之和不等于总投资", severity="error", stages=ALL,
             citation=_fmt("§budget.yaml", "预算明细各项之和、资金来源各项之和都必须等于总投资，精确到分。"),
             message="预算明细之和与总投资不一致", hint="核对各项金额或总投资")
@@ -244,7 +241,7 @@ def budget_sums(project: "Project", ctx: Context) -> Iterator[Finding]:
         if complete and amount != total:
             diff = amount - total
             yield Finding("budget.yaml", (key,),
-                          f"{label}合计 {_yuan(amount)} 万元，总投资 {_yuan(total)} 万元，相差 {_yuan(diff)} 万元",
+                          f"{label}合计 {format_money(amount)} 万元，总投资 {format_money(total)} 万元，相差 {format_money(diff)} 万元",
                           f"核对{label}各项金额，或修改 total", at_key=True)
 
 
