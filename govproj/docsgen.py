@@ -48,7 +48,128 @@ def coverage_md() -> str:
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
-GENERATED = {"docs/rules.md": rules_md, "docs/coverage.md": coverage_md}
+FORMAT_INTRO = """# 项目文件格式
+
+本文件由 `python -m govproj.docsgen` 从字段声明（`govproj/format.py`）生成，请勿手工修改；编辑器用的 JSON Schema
+由同一份声明导出（`govproj schema`，`govproj new` 也会写到项目的 `.schema/` 下，并在每个文件首行加
+`# yaml-language-server: $schema=…`，VS Code 装 YAML 插件即可补全和校验）。
+
+## 项目文件夹
+
+一个项目是一个文件夹，里面每个文件对应管理办法里的一类记录：
+
+| 文件 | 内容 |
+|---|---|
+{files}
+| `evidence/` | 证据文件（签字盖章扫描件、批复、意见函……），在 YAML 的 `evidence` 里以相对路径引用 |
+| `calendar.yaml` | （可选）本项目使用的工作日历，见 docs/calendar.md |
+
+只有 `project.yaml` 是必需的；其他文件到了需要的阶段才会被检查（缺少时，规则会指出缺哪个文件）。
+`govproj check 文件夹` 会找出文件夹下所有含 `project.yaml` 的项目。
+
+## 值的类型
+
+- **日期**：一律写 `YYYY-MM-DD`（YAML 日期），如 `2026-05-31`。“2026年5月31日”“2026/5/31”都会报 GP001。
+- **金额**：单位万元（`budget.yaml` 的 `unit: 元` 时为元），写半角数字，如 `180.5`；也接受 `"180.5万元"`、
+  `"1805000元"`。按十进制精确计算，不用浮点数：各项之和必须与总投资分毫不差（GP020）。全角数字报 GP004。
+- **是否**：`true`/`false`（也接受“是/否”“有/无”）。
+- **可选值**：有固定选项的字段（项目类型、阶段、服务对象、测评结论 pass/fail……）只能取列出的值（GP003）。
+- **文字**：多行文字用 `|` 块。
+- 拼错的字段名报 GP002，并给出最接近的正确字段名。不支持 YAML 锚点/别名和合并键；重复的键、Tab 缩进、
+  非 UTF-8 编码都是无法读取的错误（退出码 2），错误信息写明文件和行号。
+
+## 阶段、事件和材料
+
+`project.yaml` 的 `stage` 是当前阶段，由 `govproj advance` 维护。规则按阶段生效：某条规则列出的阶段，就是
+“进入这些阶段时必须满足”的阶段，所以 `govproj check --stage 某阶段` 回答“要进入该阶段还差什么”。
+
+`events` 记录已经发生的事（日期、文号、主体、结论、证据），`documents` 记录已经具备的材料（名称、文号、是否签字
+盖章、证据）。二者的键由辖区规则包定义，见下文各辖区的“事件”和“材料”。
+
+## 豁免（waivers）
+
+```yaml
+waivers:
+  - rule: BJ071                 # 规则编号
+    reason: 涉密系统，不使用市级政务云   # 理由（必填）
+    approved_by: 孙卫东          # 批准人（必填）
+    expires: 2027-12-31          # 到期日（必填，当天仍有效）
+    path: project.yaml           # 可选：只豁免这个文件里的发现
+```
+
+缺理由、批准人或到期日的豁免不生效并报 GP040；过期的报 GP041；没有对应任何发现的报 GP042。
+
+## 规则设置（settings）
+
+在 `project.yaml` 的 `settings`（只对本项目）或仓库根目录的 `.govproj/config.yaml` 的 `rules`（对仓库内全部项目）
+按规则编号设置级别（`error`/`warning`/`info`/`off`）和该规则接受的参数（`govproj explain 编号` 列出）：
+
+```yaml
+settings:
+  BJ071: {severity: info}
+```
+
+项目的设置优先于仓库的设置。设置了不存在的规则或参数报 GP030。
+
+## 字段参考
+"""
+
+
+def _field_rows(spec, prefix: str = "") -> list[str]:
+    rows = []
+    for f in spec.fields:
+        key = f"{prefix}{f.key}"
+        kind = {"str": "文字", "text": "多行文字", "bool": "是否", "date": "日期", "money": "金额（万元）", "int": "整数",
+                "enum": "可选值", "list": "列表", "map": "映射", "percent": "百分数"}[f.kind]
+        if f.kind == "list" and f.item != "map":
+            kind = "列表（" + {"str": "文字", "enum": "可选值"}.get(f.item, f.item) + "）"
+        choices = f"：{'、'.join(f.choices)}" if f.choices else ""
+        required = "（必填）" if f.required else ""
+        text = (f.label + required + (f"。{f.help}" if f.help else "") + choices).replace("|", "\\|")
+        rows.append(f"| `{key}` | {kind} | {text} |")
+        if f.fields and f.key not in ("events", "documents"):
+            child = f"{key}[]." if f.kind == "list" else f"{key}."
+            rows.extend(_field_rows(f, child))
+    return rows
+
+
+def format_md() -> str:
+    from govproj.format import FILE_TITLES, FILES, file_specs
+
+    pack = get_pack("bj")
+    files = "\n".join(f"| `{name}` | {FILE_TITLES[name]} |" for name in FILES)
+    parts = [FORMAT_INTRO.replace("{files}", files)]
+    specs = file_specs(pack)
+    for name in FILES:
+        parts += [f"### {name}：{FILE_TITLES[name]}", "", "| 字段 | 类型 | 说明 |", "|---|---|---|"]
+        parts += _field_rows(specs[name])
+        parts.append("")
+    parts += ["事件和材料（`events.<键>`、`documents.<键>`）的字段：", "",
+              "| 字段 | 类型 | 说明 |", "|---|---|---|"]
+    parts += _field_rows(specs["project.yaml"].child("events").fields[0], "events.<键>.")
+    parts += _field_rows(specs["project.yaml"].child("documents").fields[0], "documents.<键>.")
+    parts.append("")
+    parts += ["## 各辖区的项目类型、事件、材料和附加字段", ""]
+    for pid in available():
+        p = get_pack(pid)
+        parts += [f"### {p.name}（`jurisdiction: {pid}`）", "",
+                  "项目类型（`kind`）：" + "、".join(f"`{k}` {v}" for k, v in p.kinds), "",
+                  "阶段（`stage`）：" + " → ".join(f"`{s.id}` {s.name}" for s in p.stages), "",
+                  "| 事件 `events.<键>` | 名称 | 说明 |", "|---|---|---|"]
+        parts += [f"| `{k}` | {label} | {help_} |" for k, label, help_ in p.events]
+        parts += ["", "| 材料 `documents.<键>` | 名称 | 说明 |", "|---|---|---|"]
+        parts += [f"| `{k}` | {label} | {help_} |" for k, label, help_ in p.documents]
+        extra = [(file, f) for file, fields in p.extra_fields.items() for f in fields]
+        if extra:
+            parts += ["", "附加字段：", "", "| 文件 | 字段 | 类型 | 说明 |", "|---|---|---|---|"]
+            for file, f in extra:
+                for row in _field_rows(type("S", (), {"fields": (f,)})()):
+                    parts.append(f"| {file} " + row)
+        parts.append("")
+    return "\n".join(parts).rstrip("\n") + "\n"
+
+
+GENERATED = {"docs/rules.md": rules_md, "docs/coverage.md": coverage_md, "docs/format.md": format_md}
 
 
 def main() -> int:
