@@ -5,6 +5,8 @@ import datetime as _dt
 import difflib
 from typing import TYPE_CHECKING, Iterator
 
+from govproj.deadlines import DONE, DUE, FROM, OVERDUE, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
+    estimate_note
 from govproj.packs import Stage
 from govproj.packs.common import blank, fmt_date, require, require_document, require_event, require_signoff
 from govproj.rules import Citation, Context, Finding, RuleSet
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
 
 DOC = "京经信委发〔2016〕1号"
 RULES = RuleSet("BJ")
+DEADLINES = DeadlineSet("BJ")  # the dates BJ031, BJ062, BJ102, BJ111 and BJ131 derive; `govproj deadlines` lists them
 
 STAGES: tuple[Stage, ...] = (
     Stage("plan", "制定规划", "一"),
@@ -88,16 +91,21 @@ def annual_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
     events: {annual_plan_reported: {date: 2026-06-01}, declared: {date: 2026-07-10}}
     ```
     """
-    declared = project.event_date("declared") or ctx.today
-    reported = project.event_date("annual_plan_reported")
-    deadline = _dt.date(declared.year, 5, 31)
+    due = DEADLINES.first("BJ031", project, ctx)
+    assert due is not None  # the declaration year falls back to today's
+    reported, year = due.done_on, due.due.year
     if reported is None:
         yield Finding("project.yaml", ("events", "annual_plan_reported"),
-                      f"没有记录 {declared.year} 年度项目实施计划的报送日期（应在 {fmt_date(deadline)} 前）")
-    elif reported > deadline or reported.year != declared.year:
+                      f"没有记录 {year} 年度项目实施计划的报送日期（应在 {fmt_date(due.due)} 前）")
+    elif not due.on_time:
         yield Finding("project.yaml", ("events", "annual_plan_reported", "date"),
-                      f"年度项目实施计划 {fmt_date(reported)} 报送，申报年度 {declared.year} 的截止日是"
-                      f" {fmt_date(deadline)}；新增项目申报原则上不予受理")
+                      f"年度项目实施计划 {fmt_date(reported)} 报送，申报年度 {year} 的截止日是"
+                      f" {fmt_date(due.due)}；新增项目申报原则上不予受理")
+
+
+DEADLINES.declare("BJ031", "报送年度项目实施计划", DayOfYear(5, 31, same_year=True),
+                  start=EventDate("declared", today_if_missing=True), done=EventDate("annual_plan_reported"),
+                  term="申报当年5月31日前（含当天）")
 
 
 # ---- 二、确认业务需求 -----------------------------------------------------------------------------------------
@@ -251,20 +259,24 @@ def predecessor_one_year(project: "Project", ctx: Context) -> Iterator[Finding]:
     events: {declared: {date: 2026-02-28}}
     ```
     """
-    from govproj.calendar import add_years
-
-    since_date = project.get("project.yaml", "predecessor", "operation_since")
-    if not isinstance(since_date, _dt.date):
+    earliest = DEADLINES.first("BJ062", project, ctx)
+    if earliest is None:
         yield Finding("project.yaml", ("predecessor", "operation_since"), "没有写前期项目正式运行的起始日期",
                       "在 predecessor.operation_since 写前期项目投入正式运行的日期（YYYY-MM-DD）")
         return
-    reference = project.event_date("declared") or ctx.today
-    full_year = add_years(since_date, 1)
+    since_date, full_year = earliest.event_date, earliest.due
+    assert since_date is not None
+    reference = earliest.done_on or ctx.today
     if reference < full_year:
         what = "申报日" if project.event_date("declared") else "今天"
         yield Finding("project.yaml", ("predecessor", "operation_since"),
                       f"前期项目 {fmt_date(since_date)} 起正式运行，到{what} {fmt_date(reference)} 未满1年"
                       f"（{fmt_date(full_year)} 满1年），不得升级改造")
+
+
+DEADLINES.declare("BJ062", "申报升级改造项目（前期项目正式运行满1年后）", Period(years=1, postpone=False),
+                  start=FieldValue("project.yaml", ("predecessor", "operation_since"), "前期项目正式运行"),
+                  done=EventDate("declared"), bound=FROM, term="正式运行满1年（到期年的对应日起）")
 
 
 # ---- 三、编制申报书 -------------------------------------------------------------------------------------------
@@ -516,10 +528,16 @@ def upgrade_by_july(project: "Project", ctx: Context) -> Iterator[Finding]:
         return
     if declared is None:
         return  # BJ101 reports the missing declaration
-    deadline = _dt.date(year - 1, 7, 31)
-    if declared > deadline:
+    due = DEADLINES.first("BJ102", project, ctx)
+    assert due is not None
+    if not due.on_time:
         yield Finding("project.yaml", ("events", "declared", "date"),
-                      f"{year} 年度升级改造项目 {fmt_date(declared)} 申报，晚于 {fmt_date(deadline)}")
+                      f"{year} 年度升级改造项目 {fmt_date(declared)} 申报，晚于 {fmt_date(due.due)}")
+
+
+DEADLINES.declare("BJ102", "申报下一年度升级改造项目", DayOfYear(7, 31, year_offset=-1),
+                  start=FieldValue("project.yaml", ("budget_year",), "预算年度"), done=EventDate("declared"),
+                  term="预算年度上一年的7月31日前（含当天）")
 
 
 # ---- 四、前置评审 ---------------------------------------------------------------------------------------------
@@ -549,24 +567,29 @@ def prereview_period(project: "Project", ctx: Context) -> Iterator[Finding]:
             yield Finding("project.yaml", ("events", "prereview_accepted"), "没有记录前置评审的受理日期，无法推算评审期限",
                           "在 events.prereview_accepted 写受理日期")
         return
-    calendar = ctx.calendar
-    due = calendar.add_workdays(accepted, 20)
-    estimated = calendar.estimated_years(accepted, due)
-    note = f"（{'、'.join(map(str, estimated))} 年放假安排未知，按法定节假日估算）" if estimated else ""
-    opinion = project.event_date("prereview_opinion")
+    deadline = DEADLINES.first("BJ111", project, ctx)
+    assert deadline is not None
+    due, opinion = deadline.due, deadline.done_on
+    estimated = deadline.estimated_years
+    note = estimate_note(estimated)
     if opinion is None:
-        if ctx.today > due:
+        if deadline.status == OVERDUE:
             yield Finding("project.yaml", ("events", "prereview_accepted", "date"),
                           f"{fmt_date(accepted)} 受理，20个工作日期限 {fmt_date(due)} 已过，仍未记录前置评审意见函{note}",
                           severity="warning")
         else:
-            left = calendar.workdays_between(ctx.today, due)
+            left = deadline.workdays_left
             yield Finding("project.yaml", ("events", "prereview_accepted", "date"),
                           f"{fmt_date(accepted)} 受理，前置评审应于 {fmt_date(due)} 前完成（还有 {left} 个工作日）{note}",
                           severity="warning" if estimated else "")
-    elif opinion > due:
+    elif not deadline.on_time:
         yield Finding("project.yaml", ("events", "prereview_opinion", "date"),
                       f"意见函 {fmt_date(opinion)} 出具，晚于20个工作日期限 {fmt_date(due)}{note}")
+
+
+DEADLINES.declare("BJ111", "市经信委完成前置评审（出具意见函）", Workdays(20),
+                  start=EventDate("prereview_accepted"), done=EventDate("prereview_opinion"),
+                  term="自受理之日起20个工作日内")
 
 
 @RULES.rule("BJ112", "重大项目未经市信息化专家委评审", severity="error", stages=since("approval"),
@@ -618,25 +641,25 @@ def opinion_valid(project: "Project", ctx: Context) -> Iterator[Finding]:
     ## 不通过示例
     意见函 2025-09-10，立项 2026-09-15，没有延期。
     """
-    opinion = project.event_date("prereview_opinion")
-    if opinion is None:
-        return
-    valid_until = ctx.calendar.period_end(opinion, years=1)
-    approved = project.event_date("approved")
+    validity = DEADLINES.first("BJ131", project, ctx)
+    if validity is None or validity.status == DUE or (validity.status == DONE and validity.on_time):
+        return  # no opinion yet; still valid; or approved in time
+    opinion, valid_until, until = validity.event_date, validity.base_due, validity.extension
+    assert opinion is not None
+    approved = validity.done_on
     reference = approved or ctx.today
-    if reference <= valid_until:
-        return
-    extension = project.event("extension")
-    until = extension.get("until") if extension else None
-    if isinstance(until, _dt.date) and reference <= until:
-        return
-    if isinstance(until, _dt.date):
+    if until is not None:
         yield Finding("project.yaml", ("events", "extension", "until"),
                       f"延期至 {fmt_date(until)}，{'立项日' if approved else '今天'} {fmt_date(reference)} 已超过")
     else:
         yield Finding("project.yaml", ("events", "approved" if approved else "prereview_opinion", "date"),
                       f"意见函 {fmt_date(opinion)} 出具，有效期至 {fmt_date(valid_until)}；"
                       f"{'立项日' if approved else '今天'} {fmt_date(reference)} 已过有效期且没有记录延期")
+
+
+DEADLINES.declare("BJ131", "立项（前置评审意见函有效期内）", Period(years=1),
+                  start=EventDate("prereview_opinion"), done=EventDate("approved"),
+                  extension=EventDate("extension", "until"), term="意见函有效期1年（有延期的至延期届满）")
 
 
 @RULES.rule("BJ132", "项目延期超过1年", severity="warning", stages=("prereview", "approval", "refine"),
@@ -656,12 +679,11 @@ def extension_length(project: "Project", ctx: Context) -> Iterator[Finding]:
     """
     from govproj.calendar import add_years
 
-    opinion = project.event_date("prereview_opinion")
-    extension = project.event("extension")
-    until = extension.get("until") if extension else None
-    if opinion is None or not isinstance(until, _dt.date):
+    validity = DEADLINES.first("BJ131", project, ctx)
+    until = validity.extension if validity else None
+    if validity is None or until is None:
         return
-    valid_until = ctx.calendar.period_end(opinion, years=1)
+    valid_until = validity.base_due
     limit = add_years(valid_until, 1)
     if until > limit:
         yield Finding("project.yaml", ("events", "extension", "until"),
