@@ -148,8 +148,13 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
 
 
 def check_folder(folder: Path, *, stage: str | None = None, today: _dt.date | None = None,
-                 repo_config: dict[str, Any] | None = None) -> ProjectResult:
-    """Load and check one project; a load error becomes a result with `error` set (exit 2 for the caller)."""
+                 repo_config: dict[str, Any] | None = None,
+                 baseline_loader: Callable[[], Any] | None = None) -> ProjectResult:
+    """Load and check one project; a load error becomes a result with `error` set (exit 2 for the caller).
+
+    `baseline_loader` gives the approved baseline (`ctx.baseline`); by default the project's latest baseline tag in
+    git, looked up only when a change-control rule asks for it (`check` stays free of git otherwise).
+    """
     from govproj.project import display_path
 
     try:
@@ -160,7 +165,12 @@ def check_folder(folder: Path, *, stage: str | None = None, today: _dt.date | No
     if stage:
         target = project.pack.resolve_stage(stage)
         project = project.at_stage(target)
-    diagnostics, waived = run_rules(project, today=today, repo_config=repo_config)
+    if baseline_loader is None:
+        def baseline_loader(loaded: Project = project) -> Any:
+            from govproj.ledger import baseline_for
+
+            return baseline_for(loaded)
+    diagnostics, waived = run_rules(project, today=today, repo_config=repo_config, baseline_loader=baseline_loader)
     return ProjectResult(project.display, project.id, project.pack.id, project.recorded_stage or "", target,
                          diagnostics, waived)
 
