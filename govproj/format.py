@@ -246,7 +246,11 @@ def changes_spec(pack: "Pack") -> F:
                F("reason", "str", "原因类别", "辖区办法列举的原因之一（如有）"),
                F("amount", "money", "变更金额", "调整的金额（万元），增减均写绝对值"),
                F("clause", "str", "依据条款", "如 第二十二条"),
+               F("goals_affected", "bool", "影响建设目标",
+                 "变更是否影响项目的建设目标（总体目标）：西城第二十二条、吉林第二十一条据此决定程序；不影响的写 false"),
                M("approval", "审批/备案", F("date", "date", "日期"), F("doc_no", "str", "文号"), F("by", "str", "机关"),
+                 F("procedure", "enum", "程序", "备案：报备后即可调整；审批：审查、审核、批准或审定通过",
+                   choices=("备案", "审批")),
                  EVIDENCE)),
              *pack.extra_fields.get("changes.yaml", ()))
 

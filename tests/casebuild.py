@@ -49,6 +49,16 @@ def _delete(data: dict, dotted: str) -> None:
 
 
 def build_project(case: dict[str, Any], folder: Path) -> None:
+    if "baseline" in case:  # change control: the approved version is committed and tagged first (tests/gitfixture.py)
+        import shutil
+
+        from gitfixture import commit_baseline
+
+        build_project({"base": case["base"], **(case["baseline"] or {})}, folder)
+        commit_baseline(folder)
+        for child in folder.iterdir():
+            if child.name != ".git":
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
     pack_id, example = str(case["base"]).split("/")
     pack = get_pack(pack_id)
     built = pack.examples[example]()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from govproj.packs import Pack, Stage, Transition
+from govproj.packs.bj import change  # noqa: F401  (registers BJ211, change control 第21条)
 from govproj.packs.bj.coverage import COVERAGE
 from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS
 from govproj.packs.bj.examples import EXAMPLES
@@ -24,6 +25,7 @@ PACK = Pack(
     examples=EXAMPLES,
     transitions=(
         Transition("prereview", "declare", "fail", "前置评审未通过，修改后重新申报", "第11条"),
+        Transition("approval", "approval", "pass", "意见函有效期满仍未立项，申请延期", "第13条"),
         Transition("acceptance", "acceptance", "fail", "未通过验收，整改后重新验收", "第25条"),
         Transition("evaluation", "evaluation", "fail", "未通过评估，整改", "第29条"),
     ),
