@@ -155,12 +155,24 @@ def check_folder(folder: Path, *, stage: str | None = None, today: _dt.date | No
     `baseline_loader` gives the approved baseline (`ctx.baseline`); by default the project's latest baseline tag in
     git, looked up only when a change-control rule asks for it (`check` stays free of git otherwise).
     """
-    from govproj.project import display_path
-
     try:
         project = load_project(folder)
     except GovprojError as exc:
-        return ProjectResult(display_path(folder), folder.name, "", "", "", [], error=exc.render().removeprefix("错误："))
+        return load_error_result(folder, exc)
+    return check_project(project, stage=stage, today=today, repo_config=repo_config, baseline_loader=baseline_loader)
+
+
+def load_error_result(folder: Path, exc: GovprojError) -> ProjectResult:
+    """The result of a project that cannot be loaded."""
+    from govproj.project import display_path
+
+    return ProjectResult(display_path(folder), folder.name, "", "", "", [], error=exc.render().removeprefix("错误："))
+
+
+def check_project(project: Project, *, stage: str | None = None, today: _dt.date | None = None,
+                  repo_config: dict[str, Any] | None = None,
+                  baseline_loader: Callable[[], Any] | None = None) -> ProjectResult:
+    """Check a loaded project (at `stage` if given), as `check_folder` does after loading it."""
     target = project.stage
     if stage:
         target = project.pack.resolve_stage(stage)

@@ -15,52 +15,35 @@ EPILOG = """示例：
   govproj check projects/                               # 检查下面的全部项目
   govproj check projects/ --format json > report.json
   govproj check . --format github                       # 在 GitHub Actions 中显示为注释
+  govproj check projects/ --no-cache                    # 不用缓存（缓存按文件内容自动失效，一般不需要）
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from govproj.batch import add_arguments as add_batch_arguments
+
     parser.add_argument("paths", nargs="*", default=["."], help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
     parser.add_argument("--stage", help="按这个阶段检查（阶段编号或中文名）：回答“要进入该阶段还差什么”")
     parser.add_argument("--format", default="auto", choices=["auto", "text", "json", "sarif", "github"],
                         help="输出格式：text 分文件列出；json 稳定的机器格式；sarif 2.1.0；github Actions 注释；"
                              "auto 在 GitHub Actions 中用 github，否则 text")
     parser.add_argument("--strict", action="store_true", help="有警告时也以 1 退出")
-    parser.add_argument("--today", help="以这一天为“今天”判断期限（YYYY-MM-DD），用于复核历史状态")
     parser.add_argument("-o", "--output", help="把结果写入文件而不是标准输出")
+    add_batch_arguments(parser)
 
 
-def parse_today(text: str | None):
-    import datetime as _dt
+def parse_today(text: str | None):  # kept for the commands that import it from here
+    from govproj.batch import parse_today as parse
 
-    from govproj.errors import UsageError
-
-    if not text:
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"日期“{text}”格式不对", hint="写成 YYYY-MM-DD，例如 2026-05-31") from None
+    return parse(text)
 
 
 def run(args: argparse.Namespace) -> int:
+    from govproj.batch import run_over
     from govproj.diagnostics import FORMATS, pick_format, use_color
-    from govproj.engine import check_folder, load_repo_config
-    from govproj.errors import UsageError
-    from govproj.project import find_projects
 
-    today = parse_today(args.today)
-    paths = [Path(p) for p in args.paths]
-    folders = find_projects(paths)
-    if not folders:
-        raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）",
-                         hint="用 `govproj new 路径 --jurisdiction bj` 新建一个项目")
-    config = load_repo_config(folders[0])
-    results = []
-    progress = _Progress(len(folders))
-    for folder in folders:
-        results.append(check_folder(folder, stage=args.stage, today=today, repo_config=config))
-        progress.step()
-    progress.done()
+    # Many projects: cached by content and spread over every core; one project (the pre-commit hook): in-process.
+    results = [outcome.result for outcome in run_over(args.paths, args, stage=args.stage, label="检查")]
     fmt = pick_format(args.format)
     if args.output:
         import io
@@ -79,22 +62,3 @@ def run(args: argparse.Namespace) -> int:
     if args.strict and any(r.count("warning") for r in results):
         return 1
     return 0
-
-
-class _Progress:
-    """A one-line progress indicator on stderr, only on a terminal and only for many projects."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.count = 0
-        self.show = total >= 20 and sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.count += 1
-        if self.show and (self.count % 10 == 0 or self.count == self.total):
-            sys.stderr.write(f"\r检查中 {self.count}/{self.total}")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.show:
-            sys.stderr.write("\r" + " " * 30 + "\r")

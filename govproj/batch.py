@@ -1,0 +1,305 @@
+"""Analyse many projects for `check`, `status` and `deadlines`: content-keyed cache, all cores, a progress bar.
+
+One project's analysis (`Outcome`) is its check result at the stage asked, its deadlines and its name. `check`,
+`status` and `deadlines` share the analysis and the cache entries, so `status` after `check` is a cache hit.
+Cache misses run in this process when there are few of them (the pre-commit hook checks one project: a process
+pool would only add start-up time); many misses go to a process pool with one worker per available core.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from govproj.diagnostics import Diagnostic, ProjectResult
+
+if TYPE_CHECKING:
+    from govproj.deadlines import Deadline
+
+PARALLEL_MIN = 24  # fewer cache misses than this run in-process: forking workers costs more than it saves
+CHUNK = 16  # projects per task sent to a worker: amortises the round trip, keeps the progress bar moving
+
+
+@dataclass
+class Outcome:
+    """What the batch commands need of one project."""
+
+    result: ProjectResult
+    name: str = ""
+    deadlines: list["Deadline"] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        r = self.result
+        return {
+            "result": {"project": r.project, "project_id": r.project_id, "jurisdiction": r.jurisdiction,
+                       "stage": r.stage, "checked_stage": r.checked_stage, "waived": r.waived, "error": r.error,
+                       "diagnostics": [list(d.to_json().values()) for d in r.diagnostics]},
+            "name": self.name,
+            "deadlines": [d.to_json() for d in self.deadlines],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Outcome":
+        from govproj.deadlines import Deadline
+
+        r = data["result"]
+        diagnostics = [Diagnostic(*row) for row in r["diagnostics"]]
+        result = ProjectResult(r["project"], r["project_id"], r["jurisdiction"], r["stage"], r["checked_stage"],
+                               diagnostics, r["waived"], r["error"])
+        return cls(result, data["name"], [Deadline.from_json(d) for d in data["deadlines"]])
+
+
+@dataclass(frozen=True)
+class Options:
+    today: _dt.date
+    stage: str | None = None
+    repo_config: dict[str, Any] = field(default_factory=dict)
+    use_cache: bool = True
+    jobs: int = 0  # worker processes; 0: one per available core (GOVPROJ_JOBS overrides)
+
+
+def analyze(folder: Path, options: Options) -> Outcome:
+    """Load, check and list the deadlines of one project, in this process, without the cache."""
+    from govproj.engine import check_project, load_error_result
+    from govproj.errors import GovprojError
+    from govproj.project import load_project
+
+    try:
+        project = load_project(folder)
+    except GovprojError as exc:
+        return Outcome(load_error_result(folder, exc))
+    result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config,
+                           baseline_loader=lambda: baseline(project))
+    return Outcome(result, project.name, project_deadline_list(project, options.today))
+
+
+def baseline(project: Any) -> Any:
+    """`ledger.baseline_for`, but without starting git when the repository's files show no baseline tag of the
+    project (most projects, and every one before approval): two git processes per project would cost more than
+    the whole check."""
+    from govproj.cache import has_baseline_tag
+    from govproj.calendar import repository_root
+
+    if not has_baseline_tag(repository_root(project.root), project.id):
+        return None
+    from govproj.ledger import baseline_for
+
+    return baseline_for(project)
+
+
+def project_deadline_list(project: Any, today: _dt.date) -> list["Deadline"]:
+    from govproj.calendar import load_calendar
+    from govproj.deadlines import project_deadlines
+    from govproj.rules import Context
+
+    ctx = Context(today=today, settings={}, calendar_loader=lambda: load_calendar(project.root))
+    return project_deadlines(project, ctx)
+
+
+# ---- many projects -------------------------------------------------------------------------------------------------
+
+def analyze_many(folders: list[Path], options: Options, *, label: str = "检查") -> list[Outcome]:
+    """The outcome of every folder, in order: cached where the inputs are unchanged, computed otherwise."""
+    from govproj.cache import Store, cache_dir
+
+    store = Store(cache_dir() if options.use_cache else None)
+    outcomes: list[Outcome | None] = [None] * len(folders)
+    keys: list[str | None] = [None] * len(folders)
+    progress = Progress(len(folders), label)
+    memo: dict[Any, str] = {}
+    todo: list[int] = []
+    for index, folder in enumerate(folders):
+        if store.enabled:
+            keys[index] = key = project_key(folder, options, memo)
+            payload = store.get(key)
+            if payload is not None:
+                try:
+                    outcomes[index] = Outcome.from_json(payload)
+                except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+                    pass  # an entry of another shape: recompute and overwrite
+                else:
+                    progress.step()
+                    continue
+        todo.append(index)
+    workers = worker_count(options.jobs, len(todo))
+    try:
+        if workers <= 1:
+            for index in todo:
+                outcomes[index] = _finish(analyze(folders[index], options), keys[index], store)
+                progress.step()
+        else:
+            _run_pool(folders, todo, keys, options, workers, outcomes, store, progress)
+    finally:
+        progress.done()
+    return [o for o in outcomes if o is not None]
+
+
+def _finish(outcome: Outcome, key: str | None, store: Any) -> Outcome:
+    if key is not None and outcome.result.error is None:  # load errors are cheap to find again: not cached
+        store.put(key, outcome.to_json())
+    return outcome
+
+
+def _analyze_chunk(folders: list[Path], keys: list[str | None], options: Options) -> list[Outcome]:
+    """Worker side: analyse a few projects and write their cache entries (writes run in parallel too)."""
+    from govproj.cache import Store, cache_dir
+
+    store = Store(cache_dir() if options.use_cache else None)
+    return [_finish(analyze(folder, options), key, store) for folder, key in zip(folders, keys)]
+
+
+def _run_pool(folders: list[Path], todo: list[int], keys: list[str | None], options: Options, workers: int,
+              outcomes: list[Outcome | None], store: Any, progress: "Progress") -> None:
+    import multiprocessing
+    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+
+    # fork on Linux: workers inherit the imported packs and calendars instead of importing them again.
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    if context is not None:
+        _preload(options.today)
+    size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending = {pool.submit(_analyze_chunk, [folders[i] for i in chunk], [keys[i] for i in chunk], options): chunk
+                   for chunk in chunks}
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+                for future in done:
+                    chunk = pending.pop(future)
+                    for index, outcome in zip(chunk, future.result()):  # re-raises a worker's GovprojError
+                        outcomes[index] = outcome
+                        progress.step()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _preload(today: _dt.date) -> None:
+    """Import what every worker needs once, before forking, instead of once per worker."""
+    from govproj import engine, project  # noqa: F401
+    from govproj.calendar import WorkCalendar
+    from govproj.packs import available, core, get_pack  # noqa: F401
+
+    for pid in available():
+        try:
+            get_pack(pid)
+        except Exception:  # a broken pack fails in the worker that needs it, with its own message
+            pass
+    WorkCalendar().is_workday(today)  # imports chinese_calendar and builds this year's table
+
+
+def worker_count(jobs: int, misses: int) -> int:
+    """Processes to use for `misses` projects: 1 below PARALLEL_MIN, else `jobs`, GOVPROJ_JOBS or every core."""
+    if misses < PARALLEL_MIN:
+        return 1
+    if not jobs:
+        try:
+            jobs = int(os.environ.get("GOVPROJ_JOBS", "0"))
+        except ValueError:
+            jobs = 0
+    if jobs <= 0:
+        affinity = getattr(os, "sched_getaffinity", None)
+        jobs = len(affinity(0)) if affinity else (os.cpu_count() or 1)
+    return max(1, min(jobs, misses // 4 or 1))
+
+
+def project_key(folder: Path, options: Options, memo: dict[Any, str]) -> str:
+    """The cache key of one project's outcome (see govproj/cache.py for what goes into it)."""
+    from govproj.cache import code_fingerprint, file_digest, git_refs_fingerprint, make_key, project_fingerprint
+    from govproj.calendar import calendar_files, repository_root
+    from govproj.project import display_path
+
+    repo = repository_root(folder)
+    if ("git", repo) not in memo:
+        memo[("git", repo)] = git_refs_fingerprint(repo)
+    outside = []
+    for path in calendar_files(folder)[1:]:  # the project's own calendar.yaml is among its files
+        if ("file", path) not in memo:
+            memo[("file", path)] = file_digest(path)
+        outside.append((str(path), memo[("file", path)]))
+    return make_key([code_fingerprint(), display_path(folder), str(folder.resolve()), options.stage,
+                     options.today.isoformat(), options.repo_config, outside, memo[("git", repo)],
+                     project_fingerprint(folder)])
+
+
+# ---- progress -------------------------------------------------------------------------------------------------------
+
+class Progress:
+    """A progress bar on stderr: only on a terminal, and only once the run has taken more than a moment."""
+
+    DELAY = 0.4  # seconds before the bar appears: a quick run shows nothing at all
+    WIDTH = 28
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.total = total
+        self.label = label
+        self.count = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+        isatty = getattr(self.stream, "isatty", None)
+        self.enabled = total > 1 and bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+    def step(self, n: int = 1) -> None:
+        self.count += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.start < self.DELAY or (now - self.last < 0.1 and self.count < self.total):
+            return
+        self.last = now
+        filled = self.WIDTH * self.count // max(self.total, 1)
+        bar = "█" * filled + "░" * (self.WIDTH - filled)
+        self.stream.write(f"\r{self.label} {bar} {self.count}/{self.total}")
+        self.stream.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+# ---- what the three commands share ----------------------------------------------------------------------------------
+
+def add_arguments(parser: Any) -> None:
+    """--today, --no-cache, --jobs: the options of every command that reads many projects."""
+    parser.add_argument("--today", help="以这一天为“今天”判断期限（YYYY-MM-DD），用于复核历史状态")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="不读也不写缓存（缓存默认在 ~/.cache/govproj，见 docs/performance.md）")
+    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                        help="项目多时使用的并行进程数（默认每个 CPU 核一个；1 表示不并行）")
+
+
+def parse_today(text: str | None) -> _dt.date | None:
+    from govproj.errors import UsageError
+
+    if not text:
+        return None
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"日期“{text}”格式不对", hint="写成 YYYY-MM-DD，例如 2026-05-31") from None
+
+
+def run_over(paths: list[str], args: Any, *, stage: str | None = None, label: str = "检查") -> list[Outcome]:
+    """Find the projects below `paths` and analyse them with the options in `args`."""
+    from govproj.engine import load_repo_config
+    from govproj.errors import UsageError
+    from govproj.project import find_projects
+
+    folders = find_projects([Path(p) for p in paths])
+    if not folders:
+        raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）",
+                         hint="用 `govproj new 路径 --jurisdiction bj` 新建一个项目")
+    if getattr(args, "jobs", 0) < 0:
+        raise UsageError("--jobs 不能是负数", hint="写 1 表示不并行，省略表示每个 CPU 核一个进程")
+    options = Options(today=parse_today(args.today) or _dt.date.today(), stage=stage,
+                      repo_config=load_repo_config(folders[0]), use_cache=not args.no_cache, jobs=args.jobs)
+    return analyze_many(folders, options, label=label)
