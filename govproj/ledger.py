@@ -547,8 +547,12 @@ def baseline_for(project: "Project", *, rev: str = "HEAD") -> "Project | None":
     if found is None:
         return None
     repo, rel = found
+    return baseline_at(repo, rel, project.id, rev)
+
+
+def baseline_at(repo: Repo, rel: str, project_id: str, rev: str = "HEAD") -> "Project | None":
     try:
-        tags = baseline_tags(repo, project.id, merged=rev)
+        tags = baseline_tags(repo, project_id, merged=rev)
         if not tags:
             return None
         return load_at(repo, tags[-1].name, _tag_path(repo, tags[-1], rel), label=tags[-1].name)
@@ -626,3 +630,14 @@ def _undo(repo: Repo, branch_ref: str, sha: str, before: str | None, path: str, 
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.strip().splitlines())
+
+
+def changed_files(repo: Repo, sha: str) -> list[str]:
+    """Repository paths a commit changed against its first parent (all of its files for a root commit)."""
+    out = repo.run("diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", "-m", "--first-parent",
+                   sha).stdout
+    return sorted({p.decode("utf-8", "replace") for p in out.split(b"\0") if p})
+
+
+def is_ancestor(repo: Repo, sha: str, rev: str = "HEAD") -> bool:
+    return repo.ok("merge-base", "--is-ancestor", sha, rev)

@@ -69,3 +69,50 @@ def commit_baseline(folder: Path) -> str:
     tag = f"govproj/{project_id}/baseline-1"
     git(folder, "tag", "-a", "-m", f"批复基线\n\nGovproj-Project: {project_id}\nGovproj-Path: .\n", tag)
     return tag
+
+
+def render(folder: Path, file: str, data: dict, pack_id: str) -> None:
+    """Write one project file from data, the way `govproj new` does (comments included)."""
+    from govproj.format import FILE_TITLES, file_specs
+    from govproj.packs import get_pack
+    from govproj.scaffold import render_file
+
+    spec = file_specs(get_pack(pack_id))[file]
+    (folder / file).write_text(render_file(spec, data, title=FILE_TITLES[file], schema_ref=None), encoding="utf-8")
+
+
+def example_project(repo: Path, rel: str, pack_id: str, example: str, *, stage: str | None = None,
+                    edits: dict[str, dict] | None = None) -> tuple[Path, dict]:
+    """A pack's example project written into the repository at `rel` (optionally at another stage), committed.
+
+    Returns the folder and the files' data, to edit and re-render later in the test.
+    """
+    import copy
+
+    from govproj.packs import get_pack
+
+    built = get_pack(pack_id).examples[example]()
+    files = copy.deepcopy(built["files"])
+    if stage:
+        files["project.yaml"]["stage"] = stage
+    for file, values in (edits or {}).items():
+        files.setdefault(file, {}).update(values)
+    folder = repo / rel
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, data in files.items():
+        render(folder, file, data, pack_id)
+    for name, text in built.get("evidence", {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    commit_all(repo, f"新建项目 {files['project.yaml']['id']}")
+    return folder, files
+
+
+def snapshot(repo: Path) -> tuple[str, str, str, dict[str, bytes]]:
+    """HEAD, the index, `git status` and every file's bytes: what a refusal must leave exactly as it was."""
+    files = {}
+    for path in sorted(repo.rglob("*")):
+        if ".git" not in path.relative_to(repo).parts and path.is_file():
+            files[path.relative_to(repo).as_posix()] = path.read_bytes()
+    return (git(repo, "rev-parse", "-q", "--verify", "HEAD", check=False), git(repo, "ls-files", "-s"),
+            git(repo, "status", "--porcelain"), files)

@@ -194,3 +194,33 @@ def _procedure(index: int, record: dict[str, Any], route: Route, rule: str) -> I
         yield Finding(FILE, ("changes", index, "approval", "date"),
                       f"变更 {record.get('id') or index + 1} 于 {fmt_date(changed_on)} 实施，{word}却在 {fmt_date(when)}；{rule}",
                       f"{word}应在变更实施之前完成：核对两个日期", severity=route.severity)
+
+
+def control(pack: Any) -> Any:
+    """The pack's change-control module (`govproj/packs/<id>/change.py`: ARTICLE, CODES, classify), or None."""
+    import importlib
+
+    from govproj.packs import PACKS
+
+    try:
+        return importlib.import_module(f"{PACKS[pack.id]}.change")
+    except ModuleNotFoundError:
+        return None
+
+
+def change_findings(project: "Project", baseline: "Project", today: _dt.date) -> list[tuple[Any, Finding]]:
+    """(rule, finding) of the pack's change-control rules that apply at the project's stage, against `baseline`."""
+    from govproj.engine import applicable
+
+    module = control(project.pack)
+    if module is None:
+        return []
+    out = []
+    for code in module.CODES:
+        rule = project.pack.ruleset.rules[code]
+        if not applicable(rule, project):
+            continue
+        ctx = Context(today=today, settings={s.name: s.default for s in rule.settings},
+                      baseline_loader=lambda: baseline)
+        out.extend((rule, finding) for finding in rule.check(project, ctx))
+    return out

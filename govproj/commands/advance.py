@@ -1,0 +1,138 @@
+"""`govproj advance`: check the gates of the next stage, set it in project.yaml and commit the step to git."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "推进阶段"
+DESCRIPTION = ("检查离开当前阶段、进入下一阶段的全部门槛条件（即 `govproj check --stage 下一阶段` 的错误）。\n"
+               "有错误时拒绝推进，列出阻碍的问题，什么也不改；没有错误时把 project.yaml 的 stage 改为新阶段\n"
+               "（保留注释和排版），只提交这一处修改，提交说明带机器可读的尾注（项目、从哪到哪、规则包和版本、检查结果、\n"
+               "每个证据文件的 sha256）；进入确定批复基线的阶段时打基线标签 govproj/<项目编号>/baseline-<序号>。\n\n"
+               "以下情况拒绝推进（退出码 2），工作区和暂存区保持原样：不在 git 仓库中；项目文件夹有未提交的修改；\n"
+               "正在合并或变基；HEAD 处于分离状态；git 提交失败（如钩子拒绝）。\n\n"
+               "退出码：0 已推进（或 --dry-run 可以推进）；1 门槛条件不满足；2 用法错误或拒绝推进。")
+EPILOG = """示例：
+  govproj advance projects/hotline                         # 推进到下一阶段
+  govproj advance projects/hotline --dry-run               # 只看能否推进、会写什么提交说明
+  govproj advance projects/gis --outcome fail              # 前置评审未通过，退回修改后重新申报
+  govproj advance projects/gis --to acceptance --outcome fail   # 验收未通过，整改后重新验收
+  govproj advance projects/hotline --evidence projects/hotline/evidence/立项批复.pdf --sign
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", default=".", help="项目文件夹（默认当前文件夹）")
+    parser.add_argument("--to", dest="target", help="目标阶段（编号或中文名）；省略时为下一阶段")
+    parser.add_argument("--outcome", default="pass", choices=["pass", "fail"],
+                        help="本阶段的结果：pass 通过（默认），fail 未通过（按办法退回整改）")
+    parser.add_argument("--evidence", nargs="+", default=[], metavar="FILE",
+                        help="本步骤的证据文件（须在项目文件夹内且已提交），其 sha256 记入提交尾注")
+    parser.add_argument("--dry-run", action="store_true", help="只检查并显示将要做的事，不修改任何文件")
+    parser.add_argument("--sign", action="store_true", help="用 git 配置的密钥签名提交和标签（git commit -S / git tag -s）")
+    parser.add_argument("--today", help="以这一天为“今天”判断期限（YYYY-MM-DD），记入尾注；默认今天")
+
+
+def run(args: argparse.Namespace) -> int:
+    import datetime as _dt
+
+    from govproj import __version__, ledger, lifecycle
+    from govproj.commands.check import parse_today
+    from govproj.engine import load_repo_config
+    from govproj.errors import UsageError
+    from govproj.project import is_project, load_project
+
+    folder = Path(args.path)
+    if not is_project(folder):
+        raise UsageError(f"{folder} 不是项目文件夹（没有 project.yaml）", hint="advance 一次推进一个项目：给出项目文件夹的路径")
+    repo, rel = ledger.open_repo(folder)
+    project = load_project(folder)
+    pack = project.pack
+    source = project.recorded_stage
+    if source is None:
+        raise UsageError("project.yaml 没有写当前阶段（stage）", file=f"{project.display}/project.yaml",
+                         hint=f"写 stage: {pack.stages[0].id}（{pack.stages[0].name}）")
+    target = pack.resolve_stage(args.target) if args.target else None
+    move = lifecycle.plan(pack, project.kind, source, target, args.outcome)
+    branch_ref = ledger.branch(repo)
+    if ledger.head(repo) is None:
+        raise UsageError("仓库还没有任何提交", hint="先提交项目文件：git add <项目文件夹> && git commit")
+    dirty = ledger.uncommitted(repo, rel)
+    if dirty:
+        listing = "\n".join(f"  {line}" for line in dirty[:20]) + ("\n  …" if len(dirty) > 20 else "")
+        raise UsageError(f"项目文件夹有未提交的修改，推进会把它们混进（或漏出）审计轨迹：\n{listing}",
+                         hint="先用 git add / git commit 提交这些修改（或撤销它们），再推进；推进提交只记录阶段的变化")
+    today = parse_today(args.today) or _dt.date.today()
+    config = load_repo_config(folder)
+    gate = lifecycle.gates(folder, move, today=today, repo_config=config)
+    out = sys.stdout
+    out.write(f"{project.display}：{lifecycle.describe(pack, move)}\n")
+    if not gate.open:
+        _refuse(gate, out)
+        return 2 if gate.load_error else 1
+    evidence = ledger.evidence_files(project, [Path(p) for p in args.evidence])
+    steps = ledger.history(repo, rel, project.id)
+    previous = next((s.commit.sha for s in reversed(steps) if s.trail is not None), None)
+    tag = ledger.next_tag_name(repo, project.id) if pack.stage(move.target).baseline and move.outcome == "pass" else None
+    target_result = gate.target
+    trail = ledger.Trail(project.id, rel, move.source, move.target, move.outcome, pack.id, pack.version,
+                         f"govproj {__version__}", today,
+                         {"errors": target_result.count("error"), "warnings": target_result.count("warning"),
+                          "infos": target_result.count("info"), "waived": target_result.waived},
+                         previous, tuple(evidence), tag, move.label if move.loop else "")
+    message = commit_message(project, move, trail)
+    old_text = ledger.read_exact(folder / "project.yaml")
+    new_text = ledger.replace_stage(old_text, move.target) if move.target != source else old_text
+    if args.dry_run:
+        out.write("门槛条件全部满足，可以推进（--dry-run：没有修改任何文件）。将写入的提交说明：\n\n")
+        out.write("".join(f"    {line}\n" if line else "\n" for line in message.splitlines()))
+        if tag:
+            out.write(f"\n将打基线标签：{tag}\n")
+        return 0
+    written = ledger.commit_step(repo, rel, old_text=old_text, new_text=new_text, message=message, sign=args.sign,
+                                 tag=tag, tag_message=tag_message(project, move, trail), branch_ref=branch_ref)
+    out.write(f"已推进并提交 {written.sha[:7]}：{message.splitlines()[0]}\n")
+    out.write(f"检查：错误 0，警告 {trail.counts['warnings']}，提示 {trail.counts['infos']}；证据文件 {len(evidence)} 个已记录哈希\n")
+    if written.tag:
+        out.write(f"已打基线标签 {written.tag}（批复基线：此后预算和建设内容的变化按变更程序管理，见 `govproj diff`）\n")
+    return 0
+
+
+def _refuse(gate, out) -> None:
+    from govproj.rules import SEVERITY_ZH
+
+    if gate.load_error:
+        out.write(f"无法读取项目：{gate.load_error}\n")
+        return
+    out.write(f"不能推进：有 {len(gate.blocking)} 个错误阻碍这一步（没有修改任何文件）：\n")
+    for d in gate.blocking:
+        out.write(f"  {d.file}:{d.line}:{d.column}  {SEVERITY_ZH[d.severity]}  {d.code}  {d.message}\n")
+        out.write(f"      处理办法：{d.hint}\n      依据：{d.citation}\n")
+    out.write(f"改正后用 `govproj check {gate.target.project} --stage {gate.move.target}` 复查，再推进。\n")
+
+
+def commit_message(project, move, trail) -> str:
+    """Subject, a short Chinese body, then the trailers (the machine-readable part that `verify` reads)."""
+    from govproj import lifecycle
+    from govproj.ledger import format_trailers
+
+    pack = project.pack
+    verb = "推进阶段" if move.outcome == "pass" and not move.loop else (move.label or "退回整改")
+    subject = (f"{verb}：{project.id} {pack.stage(move.source).name} → {pack.stage(move.target).name}")
+    c = trail.counts
+    body = [f"项目：{project.name or project.id}",
+            f"辖区：{pack.name} {pack.doc}",
+            f"步骤：{lifecycle.describe(pack, move)}" + (f"，依据{move.article}" if move.article and move.loop else ""),
+            f"检查：错误 {c['errors']}，警告 {c['warnings']}，提示 {c['infos']}，已豁免 {c['waived']}"
+            f"（按“{pack.stage(move.target).name}”阶段检查，{trail.today.isoformat()}）"]
+    if trail.baseline:
+        body.append(f"批复基线：{trail.baseline}")
+    return f"{subject}\n\n" + "\n".join(body) + "\n\n" + format_trailers(trail) + "\n"
+
+
+def tag_message(project, move, trail) -> str:
+    pack = project.pack
+    return (f"批复基线：{project.id} 进入{pack.stage(move.target).name}（{move.target}）\n\n"
+            f"项目：{project.name or project.id}\n\n"
+            f"Govproj-Project: {project.id}\nGovproj-Path: {trail.path or '.'}\nGovproj-To: {move.target}\n")

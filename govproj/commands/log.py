@@ -1,0 +1,122 @@
+"""`govproj log`: a project's audit trail from git — when, who, from → to, commit, checks, evidence, baseline tags."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HELP = "查看审计轨迹"
+DESCRIPTION = ("从 git 历史列出项目的每一次阶段变化：时间、提交人、从哪个阶段到哪个阶段、结果、提交号、规则包版本、\n"
+               "当时的检查结果、证据文件及其 sha256、基线标签和签名状态。不是由 govproj advance 做出的阶段变化\n"
+               "（手工修改）也列出并标明。要核验轨迹是否完好，用 `govproj verify`。")
+EPILOG = """示例：
+  govproj log projects/hotline
+  govproj log projects/hotline --format json > trail.json
+  govproj log projects/                       # 下面每个项目的轨迹
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", default=".", help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
+    parser.add_argument("--format", default="text", choices=["text", "json"], help="输出格式（json 为稳定的机器格式）")
+
+
+def trail_records(folder: Path) -> dict[str, Any]:
+    """The audit trail of one project as plain data (the json format of `govproj log`)."""
+    from govproj import ledger
+    from govproj.lifecycle import stage_name
+    from govproj.project import load_project
+
+    project = load_project(folder)
+    pack = project.pack
+    repo, rel = ledger.open_repo(folder)
+    steps = ledger.history(repo, rel, project.id, signatures=True)
+    tags = {t.commit: t.name for t in ledger.baseline_tags(repo, project.id)}
+    entries = []
+    for step in steps:
+        if not (step.is_advance or step.changes_stage or step.before is None and step.after):
+            continue
+        trail = step.trail
+        source = trail.source if trail else step.before
+        target = trail.target if trail else step.after
+        entries.append({
+            "commit": step.commit.sha,
+            "date": step.commit.date,
+            "author": step.commit.author,
+            "email": step.commit.email,
+            "kind": "advance" if trail else ("malformed" if step.problems else
+                                             ("created" if step.before is None else "manual")),
+            "from": source,
+            "to": target,
+            "from_name": stage_name(pack, source) if source else None,
+            "to_name": stage_name(pack, target) if target else None,
+            "outcome": trail.outcome if trail else None,
+            "label": trail.label if trail else "",
+            "pack": f"{trail.pack} {trail.pack_version}" if trail else None,
+            "tool": trail.tool if trail else None,
+            "today": trail.today.isoformat() if trail else None,
+            "check": trail.counts if trail else None,
+            "evidence": [{"path": p, "sha256": h} for p, h in trail.evidence] if trail else [],
+            "tag": tags.get(step.commit.sha),
+            "signature": step.commit.signature or "N",
+            "subject": step.commit.subject,
+            "problems": step.problems,
+        })
+    return {"project": project.id, "name": project.name, "path": project.display, "jurisdiction": pack.id,
+            "stage": project.recorded_stage, "stage_name": stage_name(pack, project.recorded_stage),
+            "entries": entries}
+
+
+SIGNATURES = {"G": "签名有效", "U": "签名有效（密钥信任未知）", "X": "签名已过期", "Y": "签名密钥已过期", "R": "签名密钥已吊销",
+              "E": "有签名（无法核验：缺少公钥或 allowedSigners）", "B": "签名无效！", "N": ""}
+KINDS = {"created": "项目加入仓库", "manual": "手工修改阶段（不是 govproj advance 做出的，见 govproj verify）",
+         "malformed": "推进提交的尾注不完整（见 govproj verify）"}
+
+
+def write_text(record: dict[str, Any], out) -> None:
+    out.write(f"{record['path']}  {record['project']}（{record['name']}）· 当前阶段：{record['stage_name']}\n")
+    entries = record["entries"]
+    if not entries:
+        out.write("  （没有阶段变化记录：项目还没有提交到 git）\n\n")
+        return
+    for e in entries:
+        out.write(f"  {e['date'][:16].replace('T', ' ')}  {e['author']} <{e['email']}>  提交 {e['commit'][:7]}\n")
+        if e["kind"] == "created":
+            out.write(f"    {KINDS['created']}，阶段 {e['to_name']}\n")
+            continue
+        if e["kind"] != "advance":
+            out.write(f"    {e['from_name']} → {e['to_name']}  ⚠ {KINDS[e['kind']]}\n")
+            continue
+        result = "通过" if e["outcome"] == "pass" else "未通过"
+        label = f"，{e['label']}" if e["label"] else ""
+        out.write(f"    {e['from_name']} → {e['to_name']}  {result}{label}\n")
+        c = e["check"]
+        out.write(f"    规则包 {e['pack']}，检查（{e['today']}）：错误 {c['errors']}，警告 {c['warnings']}，"
+                  f"提示 {c['infos']}，已豁免 {c['waived']}\n")
+        if e["tag"]:
+            out.write(f"    批复基线标签：{e['tag']}\n")
+        sig = SIGNATURES.get(e["signature"], e["signature"])
+        if sig:
+            out.write(f"    {sig}\n")
+        for item in e["evidence"]:
+            out.write(f"    证据 {item['path']}  sha256:{item['sha256'][:16]}…\n")
+    out.write("\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from govproj.errors import UsageError
+    from govproj.project import find_projects
+
+    folders = find_projects([Path(args.path)])
+    if not folders:
+        raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）")
+    records = [trail_records(folder) for folder in folders]
+    if args.format == "json":
+        json.dump({"version": 1, "projects": records}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for record in records:
+        write_text(record, sys.stdout)
+    return 0

@@ -1,0 +1,258 @@
+"""`govproj verify`: replay a project's git history and report every break in its audit trail."""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+HELP = "核验审计轨迹"
+DESCRIPTION = ("回放项目的 git 历史，逐条核验审计轨迹：\n"
+               "  1. 每一次阶段变化都是 govproj advance 做出的提交，尾注（Govproj-*）完整、与实际变化一致，且只改了阶段；\n"
+               "  2. 没有跳过阶段，每一步都是辖区办法允许的（含整改、延期等循环）；\n"
+               "  3. 门槛条件在当时成立：取出当时的文件，按记录的日期用现行规则重新检查；\n"
+               "  4. 每个证据文件的 sha256 与记录一致（没有被替换或删除）；\n"
+               "  5. 推进提交首尾相接（Govproj-Previous），基线标签仍指向当前历史中的推进提交（历史没有被改写）；\n"
+               "  6. 批复基线确定的预算和建设内容，此后只随变更记录而变化。\n"
+               "每个问题都给出提交号。浅克隆（shallow clone）无法核验时明确说明。\n\n"
+               "退出码：0 轨迹完好；1 发现问题；2 无法核验（不在 git 仓库、浅克隆、没有提交）。")
+EPILOG = """示例：
+  govproj verify projects/hotline
+  govproj verify projects/                   # 下面的每个项目
+  govproj verify . --format json
+CI 中核验需要完整历史：actions/checkout 设置 fetch-depth: 0
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", default=".", help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
+    parser.add_argument("--format", default="text", choices=["text", "json"], help="输出格式")
+
+
+@dataclass
+class Break:
+    commit: str | None
+    message: str
+    hint: str = ""
+    date: str = ""
+    author: str = ""
+
+
+@dataclass
+class Report:
+    project: str
+    project_id: str
+    breaks: list[Break] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    advances: int = 0
+    tags: int = 0
+    evidence: int = 0
+    unverifiable: str | None = None
+
+    def add(self, commit: Any, message: str, hint: str = "") -> None:
+        if commit is None or isinstance(commit, str):
+            self.breaks.append(Break(commit, message, hint))
+        else:
+            self.breaks.append(Break(commit.sha, message, hint, commit.date, commit.author))
+
+
+def verify_project(folder: Path) -> Report:
+    from govproj import ledger
+    from govproj.engine import load_repo_config
+    from govproj.lifecycle import stage_name
+    from govproj.project import load_project
+
+    project = load_project(folder)
+    report = Report(project.display, project.id)
+    repo, rel = ledger.open_repo(folder)
+    if ledger.head(repo) is None:
+        report.unverifiable = "仓库还没有任何提交"
+        return report
+    steps = ledger.history(repo, rel, project.id)
+    path = ledger.in_project(rel, "project.yaml")
+    if ledger.is_shallow(repo):
+        cut = [b for b, text in zip(sorted(ledger.shallow_boundary(repo)),
+                                    ledger.blobs(repo, [f"{b}:{path}" for b in sorted(ledger.shallow_boundary(repo))]))
+               if text is not None]
+        if cut or (steps and steps[0].before_text is not None):
+            report.unverifiable = ("仓库是浅克隆（shallow clone），项目在最早可见的提交之前已经存在，历史不完整，无法核验"
+                                   "：先运行 git fetch --unshallow（CI 中 actions/checkout 设置 fetch-depth: 0）")
+            return report
+    if not steps:
+        report.unverifiable = "项目还没有提交到 git，没有可核验的历史"
+        return report
+    pack = project.pack
+    config = load_repo_config(folder)
+    tags = ledger.baseline_tags(repo, project.id)
+    reachable = {t.commit: t for t in ledger.baseline_tags(repo, project.id, merged="HEAD")}
+    report.tags = len(tags)
+    baseline = None
+    last_measure = None
+    last_advance: str | None = None
+    advances: set[str] = set()
+    for step in steps:
+        commit = step.commit
+        if step.problems:
+            report.add(commit, "推进提交的 govproj 尾注不完整或格式不对：" + "；".join(step.problems),
+                       "尾注由 govproj advance 生成，不能手工编写或修改")
+        trail = step.trail
+        if trail is None:
+            if step.changes_stage:
+                report.add(commit, f"阶段被手工从{stage_name(pack, step.before)}改为{stage_name(pack, step.after)}，"
+                                   "不是 govproj advance 做出的提交",
+                           "阶段只能用 govproj advance 推进：它先检查门槛条件，再留下可核验的提交")
+        else:
+            report.advances += 1
+            advances.add(commit.sha)
+            _check_advance(report, repo, rel, folder, pack, step, last_advance, config, reachable, tags)
+            last_advance = commit.sha
+        if commit.sha in reachable:
+            baseline = ledger.load_at(repo, commit.sha, rel, label=reachable[commit.sha].name)
+            last_measure = None
+            continue
+        if baseline is not None and step.after_text is not None:
+            last_measure = _check_baseline(report, repo, rel, step, baseline, last_measure)
+    for tag in tags:
+        if tag.commit not in reachable:
+            report.add(tag.commit, f"基线标签 {tag.name} 指向的提交不在当前分支的历史中：打标签之后历史被改写"
+                                   "（rebase、amend、reset 或 filter-branch）",
+                       "恢复原来的历史（git reflog 可找回），不要改写已经推进和打基线标签的提交")
+        elif tag.commit not in advances:
+            report.add(tag.commit, f"基线标签 {tag.name} 没有指向 govproj advance 的推进提交（标签被移动或手工创建）",
+                       "基线标签只能由 govproj advance 在进入基线阶段时创建")
+    head_stage = steps[-1].after
+    if project.recorded_stage != head_stage and head_stage is not None:
+        report.add(None, f"工作区里的阶段是{stage_name(pack, project.recorded_stage)}，最近一次提交是"
+                         f"{stage_name(pack, head_stage)}：阶段被手工修改且尚未提交",
+                   f"撤销手工修改（git checkout -- {path}），用 govproj advance 推进")
+    return report
+
+
+def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
+                   config: dict, reachable: dict, tags: list) -> None:
+    from govproj import ledger, lifecycle
+    from govproj.lifecycle import stage_name
+    from govproj.yamlio import parse_doc
+
+    commit, trail = step.commit, step.trail
+    if trail.pack != pack.id:
+        report.add(commit, f"尾注记录的辖区是 {trail.pack}，项目是 {pack.id}")
+        return
+    if (trail.source, trail.target) != (step.before, step.after):
+        report.add(commit, f"尾注记录{stage_name(pack, trail.source)} → {stage_name(pack, trail.target)}，"
+                           f"但 project.yaml 实际是{stage_name(pack, step.before)} → {stage_name(pack, step.after)}",
+                   "尾注与文件不符：提交被手工修改过")
+        return
+    if trail.previous != previous:
+        report.add(commit, f"Govproj-Previous 记录的上一次推进是 {(trail.previous or '无')[:10]}，历史中却是 "
+                           f"{(previous or '无')[:10]}：推进之后历史被改写（rebase、amend、cherry-pick 或删除了提交）",
+                   "恢复原来的历史（git reflog 可找回）；已推进的提交不能改写")
+    path = ledger.in_project(rel, "project.yaml")
+    others = [p for p in ledger.changed_files(repo, commit.sha) if p != path]
+    if others:
+        report.add(commit, "推进提交除阶段外还修改了其他文件：" + "、".join(others[:5]) + ("等" if len(others) > 5 else ""),
+                   "推进提交只应改 project.yaml 的 stage；其他修改应单独提交")
+    elif step.after_text != (ledger.replace_stage(step.before_text, trail.target)
+                             if trail.source != trail.target else step.before_text):
+        report.add(commit, "推进提交除阶段外还修改了 project.yaml 的其他内容", "推进提交只应改 stage 这一个值")
+    kind = str(parse_doc(step.after_text.removeprefix("\ufeff"), path).data.get("kind") or "")
+    reason = lifecycle.why_not(pack, kind, trail.source, trail.target, trail.outcome)
+    if reason:
+        report.add(commit, f"不允许的阶段变化：{reason}", "按辖区办法规定的顺序逐个阶段推进（govproj stages 列出阶段）")
+    if pack.stage(trail.target).baseline and trail.outcome == "pass":
+        tag = next((t for t in tags if t.name == trail.baseline), None)
+        if not trail.baseline or tag is None:
+            report.add(commit, f"进入基线阶段{stage_name(pack, trail.target)}的推进提交缺少基线标签"
+                               f"{' ' + trail.baseline if trail.baseline else ''}（被删除）",
+                       "基线标签由 govproj advance 创建，删除后批复基线无从比较")
+        elif tag.commit != commit.sha:
+            report.add(commit, f"基线标签 {tag.name} 被移动，不再指向进入基线阶段的提交")
+    move = lifecycle.Move(trail.source, trail.target, trail.outcome)
+    baseline = ledger.baseline_at(repo, rel, trail.project, commit.sha)
+    with ledger.tree_at(repo, commit.sha, rel) as tree:
+        gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline)
+        for ref, digest in trail.evidence:
+            report.evidence += 1
+            then = tree / ref
+            if not then.is_file() or ledger.sha256_file(then) != digest:
+                report.add(commit, f"尾注记录的证据文件 {ref} 与该提交中的文件不符", "尾注被手工修改过")
+            now = folder / ref
+            if not now.is_file():
+                report.add(commit, f"证据文件 {ref} 已不存在（推进时记录的 sha256:{digest[:12]}…）",
+                           "从 git 历史恢复该文件：git checkout " + commit.short + " -- " + ledger.in_project(rel, ref))
+            elif ledger.sha256_file(now) != digest:
+                report.add(commit, f"证据文件 {ref} 已被替换：现在的 sha256 与推进时记录的不同",
+                           "证据文件不能在推进后替换：恢复原文件（git log -- 该文件 可找到），新的材料用新文件名添加")
+    if gate.load_error:
+        report.add(commit, f"无法读取当时的项目文件：{gate.load_error}")
+    elif gate.blocking:
+        version = f"，提交时的规则包版本为 {trail.pack_version}" if trail.pack_version != pack.version else ""
+        listing = "；".join(f"{d.code} {d.message}" for d in gate.blocking[:3]) + ("……" if len(gate.blocking) > 3 else "")
+        report.add(commit, f"推进到{stage_name(pack, trail.target)}时门槛条件不满足（按 {trail.today.isoformat()} 重新检查当时的文件，"
+                           f"{len(gate.blocking)} 个错误{version}）：{listing}",
+                   "门槛条件不满足的推进不应存在：查明原因（手工改写的提交，或规则包升级后的新要求）")
+
+
+def _check_baseline(report: Report, repo: Any, rel: str, step: Any, baseline: Any, last: Any) -> Any:
+    """A commit after the baseline that changed what the baseline fixes must carry a change record."""
+    from govproj import ledger
+    from govproj.packs.changerules import change_findings, measure, measured
+
+    current = ledger.load_at(repo, step.commit.sha, rel)
+    if current is None:
+        return last
+    summary = measured(baseline, current)
+    key = (summary.total_after, summary.lines, summary.content)
+    if key == last or not summary.any:
+        return key
+    today = _dt.date.fromisoformat(step.commit.date[:10])
+    findings = [(rule, f) for rule, f in change_findings(current, baseline, today)
+                if (f.severity or rule.severity) == "error"]
+    if findings:
+        rule = findings[0][0]
+        report.add(step.commit, f"修改了批复基线确定的内容（{measure(summary)}），没有相应的变更记录（{rule.code}：" +
+                   "；".join(f.message or rule.message for _, f in findings[:2]) + "）",
+                   "变更记录应与修改一同提交：在 changes.yaml 写明变更内容、原因、金额、依据条款和审批/备案证据")
+    return key
+
+
+def write_text(reports: list[Report], out: Any) -> None:
+    for r in reports:
+        out.write(f"{r.project}  {r.project_id}\n")
+        if r.unverifiable:
+            out.write(f"  ? 无法核验：{r.unverifiable}\n\n")
+            continue
+        for b in r.breaks:
+            where = f"提交 {b.commit[:7]}" if b.commit else "工作区"
+            when = f"（{b.date[:10]} {b.author}）" if b.date else ""
+            out.write(f"  ✗ {where}{when}：{b.message}\n")
+            if b.hint:
+                out.write(f"      处理办法：{b.hint}\n")
+        for note in r.notes:
+            out.write(f"  · {note}\n")
+        summary = f"{r.advances} 次推进，{r.tags} 个基线标签，{r.evidence} 个证据文件哈希"
+        if r.breaks:
+            out.write(f"  审计轨迹有 {len(r.breaks)} 处问题（{summary}）\n\n")
+        else:
+            out.write(f"  ✓ 审计轨迹完好：{summary}一致\n\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from govproj.errors import UsageError
+    from govproj.project import find_projects
+
+    folders = find_projects([Path(args.path)])
+    if not folders:
+        raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）")
+    reports = [verify_project(folder) for folder in folders]
+    if args.format == "json":
+        json.dump({"version": 1, "projects": [asdict(r) for r in reports]}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        write_text(reports, sys.stdout)
+    if any(r.unverifiable for r in reports):
+        return 2
+    return 1 if any(r.breaks for r in reports) else 0

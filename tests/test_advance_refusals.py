@@ -1,0 +1,160 @@
+"""Every refusal of `govproj advance` (exit 2, or 1 for unmet gates) leaves HEAD, index and working tree as they were."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gitfixture import clean_git_env, commit_all, example_project, git, make_repo, snapshot
+from govproj.cli import main
+
+PROJECT = "projects/hotline"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Path:
+    """The Beijing 12345 example at 细化建设内容, committed: ready to advance to 确定承建单位."""
+    clean_git_env(monkeypatch)
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    example_project(repo, PROJECT, "bj", "new")
+    (repo / "README.txt").write_text("项目仓库\n", encoding="utf-8")
+    commit_all(repo, "说明")
+    return repo
+
+
+def advance(capsys, *args: str) -> tuple[int, str]:
+    code = main(["advance", PROJECT, "--today", "2026-11-25", *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def refused(capsys, repo: Path, *args: str, code: int = 2) -> str:
+    before = snapshot(repo)
+    rc, out = advance(capsys, *args)
+    assert rc == code, out
+    assert snapshot(repo) == before, "a refusal must leave HEAD, index and files exactly as they were"
+    return out
+
+
+def test_not_a_git_repository(tmp_path: Path, monkeypatch, capsys) -> None:
+    clean_git_env(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "p", "-j", "bj", "-k", "new", "--example"]) == 0
+    capsys.readouterr()
+    before = (tmp_path / "p" / "project.yaml").read_bytes()
+    assert main(["advance", "p"]) == 2
+    assert "不在 git 仓库中" in capsys.readouterr().err
+    assert (tmp_path / "p" / "project.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("how", ["modified", "staged", "untracked"])
+def test_uncommitted_changes_in_the_project(repo: Path, capsys, how: str) -> None:
+    budget = repo / PROJECT / "budget.yaml"
+    if how == "untracked":
+        (repo / PROJECT / "evidence" / "新证据.pdf").write_text("x", encoding="utf-8")
+    else:
+        budget.write_text(budget.read_text(encoding="utf-8").replace("total: 168.00", "total: 170.00"), encoding="utf-8")
+        if how == "staged":
+            git(repo, "add", str(budget))
+    out = refused(capsys, repo)
+    assert "项目文件夹有未提交的修改" in out
+    assert ("新证据.pdf" if how == "untracked" else "budget.yaml") in out
+
+
+def test_staged_changes_elsewhere_are_neither_swept_in_nor_lost(repo: Path, capsys) -> None:
+    (repo / "README.txt").write_text("项目仓库（修改中）\n", encoding="utf-8")
+    git(repo, "add", "README.txt")
+    rc, out = advance(capsys)
+    assert rc == 0, out
+    assert git(repo, "show", "--format=", "--name-only", "HEAD").split() == [f"{PROJECT}/project.yaml"]
+    assert git(repo, "status", "--porcelain").splitlines() == ["M  README.txt"]
+
+
+def test_merge_in_progress(repo: Path, capsys) -> None:
+    git(repo, "switch", "-q", "-c", "other")
+    (repo / "README.txt").write_text("分支甲\n", encoding="utf-8")
+    commit_all(repo, "甲")
+    git(repo, "switch", "-q", "main")
+    (repo / "README.txt").write_text("分支乙\n", encoding="utf-8")
+    commit_all(repo, "乙")
+    git(repo, "merge", "other", check=False)
+    assert (repo / ".git" / "MERGE_HEAD").exists()
+    assert "正在进行合并" in refused(capsys, repo)
+
+
+def test_rebase_in_progress(repo: Path, capsys) -> None:
+    git(repo, "switch", "-q", "-c", "other")
+    (repo / "README.txt").write_text("分支甲\n", encoding="utf-8")
+    commit_all(repo, "甲")
+    git(repo, "switch", "-q", "main")
+    (repo / "README.txt").write_text("分支乙\n", encoding="utf-8")
+    commit_all(repo, "乙")
+    git(repo, "switch", "-q", "other")
+    git(repo, "rebase", "main", check=False)
+    assert (repo / ".git" / "rebase-merge").exists() or (repo / ".git" / "rebase-apply").exists()
+    assert "变基" in refused(capsys, repo)
+
+
+def test_detached_head(repo: Path, capsys) -> None:
+    git(repo, "switch", "-q", "--detach", "HEAD")
+    assert "分离状态" in refused(capsys, repo)
+
+
+def test_a_hook_refuses_the_commit(repo: Path, capsys) -> None:
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho '本仓库禁止今天提交' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    out = refused(capsys, repo)
+    assert "git 提交失败，推进已撤销" in out and "本仓库禁止今天提交" in out
+
+
+def test_signing_without_a_key(repo: Path, capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GNUPGHOME", str(tmp_path / "empty-gnupg"))
+    (tmp_path / "empty-gnupg").mkdir(mode=0o700)
+    git(repo, "config", "user.signingkey", "NOSUCHKEY0000000")
+    assert "git 提交失败" in refused(capsys, repo, "--sign")
+
+
+def test_a_failed_tag_takes_the_commit_back(tmp_path: Path, monkeypatch, capsys) -> None:
+    clean_git_env(monkeypatch)
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    example_project(repo, PROJECT, "bj", "new", stage="approval")
+    # a ref in the way of the tag name (a folder where the tag would be a file): `git tag` fails after the commit
+    git(repo, "update-ref", "refs/tags/govproj/bj-2026-hotline-kb/baseline-1/x", "HEAD")
+    out = refused(capsys, repo)
+    assert "基线标签 govproj/bj-2026-hotline-kb/baseline-1 创建失败，推进提交已撤销" in out
+    assert git(repo, "log", "--format=%s").splitlines() == ["新建项目 bj-2026-hotline-kb"]
+
+
+def test_unmet_gates_block_with_the_findings(repo: Path, capsys) -> None:
+    git(repo, "rm", "-q", f"{PROJECT}/construction.yaml")
+    commit_all(repo, "删除建设内容确认表")
+    out = refused(capsys, repo, code=1)
+    assert "不能推进：有" in out and "BJ171" in out and "BJ181" in out
+    assert "govproj check projects/hotline --stage contract" in out
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--to", "acceptance"), "不能跳过必经阶段：确定承建单位（contract）"),
+    (("--to", "plan"), "不能从细化建设内容（refine）退回制定规划（plan）"),
+    (("--outcome", "fail"), "没有规定细化建设内容（refine）“未通过”后去哪里"),
+    (("--to", "终极阶段"), "北京市没有阶段“终极阶段”"),
+])
+def test_moves_the_text_does_not_allow(repo: Path, capsys, args: tuple[str, ...], message: str) -> None:
+    out = refused(capsys, repo, *args)
+    assert message in out
+    if args[0] != "--to" or args[1] != "终极阶段":
+        assert "govproj advance --to contract" in out  # what is possible instead
+
+
+def test_dry_run_changes_nothing(repo: Path, capsys) -> None:
+    out = refused(capsys, repo, "--dry-run", code=0)
+    assert "门槛条件全部满足，可以推进（--dry-run：没有修改任何文件）" in out
+    assert "Govproj-To: contract" in out
+
+
+def test_evidence_outside_the_project(repo: Path, capsys) -> None:
+    out = refused(capsys, repo, "--evidence", "README.txt")
+    assert "不在项目文件夹" in out

@@ -1,0 +1,122 @@
+"""The shipped pre-commit hooks, run for real by pre-commit in a temporary repository (offline).
+
+The hooks are taken from this checkout's .pre-commit-hooks.yaml and installed as `repo: local` hooks with
+`language: system` (the manifest's own `language: python` would make pre-commit build a virtualenv from the network).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gitfixture import clean_git_env, commit_all, example_project, git, make_repo
+from govproj.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = "projects/hotline"
+
+
+def manifest() -> list[dict]:
+    return yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+
+def test_manifest_declares_both_hooks() -> None:
+    hooks = {h["id"]: h for h in manifest()}
+    assert set(hooks) == {"govproj-check", "govproj-stage-guard"}
+    for hook in hooks.values():
+        assert hook["entry"].startswith("govproj hook ") and hook["language"] == "python" and hook["name"]
+    assert hooks["govproj-stage-guard"]["files"] == r"(^|/)project\.yaml$"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Path:
+    clean_git_env(monkeypatch)
+    bin_dir = str(Path(sys.executable).parent)  # where `govproj` and `pre-commit` are installed
+    monkeypatch.setenv("PATH", bin_dir + os.pathsep + os.environ.get("PATH", ""))
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path / "pre-commit-cache"))
+    monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    hooks = [{**hook, "language": "system"} for hook in manifest()]
+    (repo / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, allow_unicode=True), encoding="utf-8")
+    commit_all(repo, "pre-commit 配置")
+    run(repo, shutil.which("pre-commit") or "pre-commit", "install")
+    example_project(repo, PROJECT, "bj", "new")  # committed through the hooks: the example is clean
+    return repo
+
+
+def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items()}
+    return subprocess.run(list(args), cwd=str(repo), capture_output=True, text=True, env=env)
+
+
+def commit(repo: Path, message: str) -> subprocess.CompletedProcess:
+    git(repo, "add", "-A")
+    return run(repo, "git", "commit", "-q", "-m", message)
+
+
+def test_a_clean_change_is_checked_and_committed(repo: Path) -> None:
+    budget = repo / PROJECT / "needs.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("4.6万条", "4.7万条"), encoding="utf-8")
+    done = commit(repo, "更正条目数")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert git(repo, "log", "-1", "--format=%s").strip() == "更正条目数"
+
+
+def test_a_change_with_errors_is_refused(repo: Path) -> None:
+    budget = repo / PROJECT / "budget.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("total: 168.00", "total: 170.00"), encoding="utf-8")
+    done = commit(repo, "改总投资")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "govproj check（检查改动涉及的项目）" in output and "Failed" in output
+    assert "GP020" in output and "projects/hotline/budget.yaml" in output
+    assert git(repo, "log", "-1", "--format=%s").strip() != "改总投资"
+
+
+def test_files_outside_projects_are_ignored(repo: Path) -> None:
+    (repo / "会议纪要.txt").write_text("无关文件\n", encoding="utf-8")
+    done = commit(repo, "纪要")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_stage_edited_by_hand_is_refused(repo: Path) -> None:
+    path = repo / PROJECT / "project.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nstage: refine\n", "\nstage: contract\n"),
+                    encoding="utf-8")
+    done = commit(repo, "直接改阶段")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "不能手工修改项目阶段（stage）" in output and "阶段由“refine”改为“contract”" in output
+    assert "govproj advance" in output
+
+
+def test_advance_passes_through_the_hooks(repo: Path, capsys) -> None:
+    code = main(["advance", PROJECT, "--today", "2026-11-25"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert git(repo, "log", "-1", "--format=%s").strip() == "推进阶段：bj-2026-hotline-kb 细化建设内容 → 确定承建单位"
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_advance_refused_by_a_hook_leaves_everything_as_it_was(repo: Path, capsys) -> None:
+    config = repo / ".pre-commit-config.yaml"
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["repos"][0]["hooks"].append({"id": "freeze", "name": "封账期间禁止提交", "entry": "false",
+                                      "language": "system", "always_run": True, "pass_filenames": False})
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    git(repo, "add", ".pre-commit-config.yaml")
+    git(repo, "commit", "-q", "--no-verify", "-m", "封账")
+    before = (git(repo, "rev-parse", "HEAD"), (repo / PROJECT / "project.yaml").read_bytes(), git(repo, "ls-files", "-s"))
+    code = main(["advance", PROJECT, "--today", "2026-11-25"])
+    err = capsys.readouterr().err
+    assert code == 2 and "git 提交失败，推进已撤销" in err and "封账期间禁止提交" in err
+    assert (git(repo, "rev-parse", "HEAD"), (repo / PROJECT / "project.yaml").read_bytes(),
+            git(repo, "ls-files", "-s")) == before
+    assert git(repo, "status", "--porcelain") == ""
