@@ -249,12 +249,13 @@ def _scalar(node: yaml.ScalarNode, doc: Doc, path: tuple) -> Any:
     return value
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write all or nothing: a temp file in the same folder, fsync, then rename over the target."""
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write all or nothing: a temp file in the same folder, fsync, then rename over the target (text as UTF-8)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else
+              os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -1,0 +1,157 @@
+"""`govproj render`: fill the jurisdiction's forms from the project's YAML as .docx (and PDF), list them, lint them."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "生成表单"
+DESCRIPTION = ("按项目所属辖区的管理办法，把项目文件填入附件规定的表单和提纲，生成可打印、签字、盖章的 .docx。\n"
+               "默认生成该辖区需要的全部表单，写入项目文件夹下的 forms/（govproj check 不读取这个文件夹）。\n"
+               "同样的输入总是生成逐字节相同的文件；govproj 生成后被手工修改过的文件不会被覆盖，除非 --force。\n\n"
+               "模板按以下顺序查找，先找到的为准：--templates 文件夹、项目文件夹的 templates/、仓库的 .govproj/templates/、\n"
+               "govproj 内置模板。在这些文件夹放入新的 .docx 即增加一个自定义表单。\n\n"
+               "退出码：0 成功；1 --lint 发现模板错误；2 用法错误、文件无法读取或拒绝覆盖。")
+EPILOG = """示例：
+  govproj render projects/gis-upgrade                         # 全部表单 → projects/gis-upgrade/forms/
+  govproj render projects/gis-upgrade --form needs sharing    # 只生成需求确认表和共享开放情况表
+  govproj render projects/gis-upgrade --form 附件1 --pdf      # 同时用 LibreOffice 转成 PDF
+  govproj render projects/gis-upgrade --out 打印/ --force     # 写到别处，覆盖手工修改过的文件
+  govproj render projects/gis-upgrade --templates 我的模板/   # 用自己的模板（同名即替换内置模板）
+  govproj render projects/gis-upgrade --lint                  # 模板引用了哪些项目没有提供的数据
+  govproj render --list --jurisdiction yb                     # 渝北区有哪些表单，依据哪一条
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", default=".", help="项目文件夹，或包含多个项目的文件夹（默认当前文件夹）")
+    parser.add_argument("--form", nargs="+", action="extend", metavar="ID",
+                        help="只生成这些表单：编号（如 needs）、附件号（如 附件1）或标题；可写多个")
+    parser.add_argument("--out", metavar="DIR", help="输出文件夹（默认 <项目>/forms/；多个项目时为 DIR/<项目编号>/）")
+    parser.add_argument("--templates", metavar="DIR", help="先在这个文件夹里找模板（<DIR>/<辖区>/<编号>.docx 或 <DIR>/<编号>.docx）")
+    parser.add_argument("--pdf", action="store_true", help="同时转换为 PDF（需要安装 LibreOffice）")
+    parser.add_argument("--force", action="store_true", help="覆盖生成后被手工修改过的文件")
+    parser.add_argument("--lint", action="store_true", help="不生成文件，只报告模板引用了而项目没有提供的数据及其位置")
+    parser.add_argument("--list", action="store_true", help="列出可生成的表单及其依据条款")
+    parser.add_argument("-j", "--jurisdiction", help="与 --list 一起用：只列这个辖区（bj、xc、yb、jl、gs）")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list(args)
+    from govproj.errors import UsageError
+    from govproj.project import find_projects
+
+    folders = find_projects([Path(args.path)])
+    if not folders:
+        raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）",
+                         hint="用 `govproj render --list` 查看表单，或给出项目文件夹")
+    worst = 0
+    for folder in folders:
+        out = None
+        if args.out:
+            out = Path(args.out) / folder.name if len(folders) > 1 else Path(args.out)
+        worst = max(worst, _lint(folder, args) if args.lint else _render(folder, out, args))
+    return worst
+
+
+def _selected(project, forms, wanted):
+    """The forms to produce: those named, or every form the project needs (and why the others are skipped)."""
+    from govproj.forms import pick
+
+    if wanted:
+        return pick(tuple(forms), wanted, project.pack.id), []
+    chosen, skipped = [], []
+    for form in forms:
+        needed, reason = form.needed(project) if form.needed else (True, "")
+        if needed:
+            chosen.append(form)
+        else:
+            skipped.append((form, reason))
+    return chosen, skipped
+
+
+def _load(folder: Path, args: argparse.Namespace):
+    from govproj.project import load_project
+    from govproj.render import available_forms, template_sources
+
+    project = load_project(folder)
+    sources = template_sources(folder, args.templates)
+    forms = available_forms(project.pack.id, sources)
+    chosen, skipped = _selected(project, forms, args.form)
+    return project, sources, chosen, skipped
+
+
+def _render(folder: Path, out: Path | None, args: argparse.Namespace) -> int:
+    from govproj.forms import context
+    from govproj.render import core_properties, fill, find_template, require_soffice, to_pdf, write_outputs
+
+    project, sources, chosen, skipped = _load(folder, args)
+    soffice = require_soffice() if args.pdf else None
+    out = out or folder / "forms"
+    outputs: dict[str, bytes] = {}
+    for form in chosen:
+        template = find_template(form, sources)
+        outputs[form.filename] = fill(template.path, context(form, project), core=core_properties(form, project))
+    if soffice:
+        outputs.update(to_pdf({name: data for name, data in outputs.items()}, soffice))
+    status = write_outputs(out, outputs, force=args.force)
+    from govproj.project import display_path
+
+    where = display_path(out)
+    sys.stdout.write(f"{project.display}（{project.pack.name} · {project.name or project.id}）→ {where}/\n")
+    for name, state in status.items():
+        sys.stdout.write(f"  {state}  {name}\n")
+    for form, reason in skipped:
+        sys.stdout.write(f"  跳过  {form.label}：{reason}（需要时用 --form {form.id}）\n")
+    return 0
+
+
+def _lint(folder: Path, args: argparse.Namespace) -> int:
+    from govproj.forms import context
+    from govproj.render import find_template, lint
+
+    project, sources, chosen, skipped = _load(folder, args)
+    chosen = chosen + [form for form, _ in skipped]
+    errors = 0
+    for form in chosen:
+        template = find_template(form, sources)
+        items = lint(template, project, context(form, project))
+        rel = f"{form.jurisdiction}/{form.template}" if template.origin == "内置" else str(template.path)
+        sys.stdout.write(f"{form.label}（模板：{template.origin} {rel}）\n")
+        if not items:
+            sys.stdout.write("  模板用到的数据项目都已提供\n")
+        for item in items:
+            errors += item.severity == "error"
+            label = "错误" if item.severity == "error" else "提示"
+            sys.stdout.write(f"  {label}  {item.message}\n")
+            places = "；".join(item.places[:3]) + (f" 等 {len(item.places)} 处" if len(item.places) > 3 else "")
+            sys.stdout.write(f"        {{{{ {item.expr} }}}} 位于 {places}\n" if item.expr else f"        位于 {places}\n")
+    if errors:
+        sys.stdout.write(f"\n共 {errors} 处模板错误：模板引用了项目文件不可能提供的数据，生成的表单中这些位置会是空白。\n")
+    return 1 if errors else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from govproj.forms import MODULES, forms_for
+    from govproj.packs import PACK_NAMES
+    from govproj.render import available_forms, template_sources
+
+    if args.jurisdiction:
+        forms_for(args.jurisdiction)  # an unknown jurisdiction is a usage error
+        jurisdictions = [args.jurisdiction]
+    else:
+        jurisdictions = list(MODULES)
+    project_root = Path(args.path) if (Path(args.path) / "project.yaml").is_file() else None
+    if project_root is not None and not args.jurisdiction:
+        from govproj.project import load_project
+
+        jurisdictions = [load_project(project_root).pack.id]
+    sources = template_sources(project_root, args.templates)
+    for jid in jurisdictions:
+        sys.stdout.write(f"{jid}  {PACK_NAMES[jid]}\n")
+        for form in available_forms(jid, sources):
+            sys.stdout.write(f"  {form.id:<14}{form.label}（依据：{form.article}）\n")
+            if form.note:
+                sys.stdout.write(f"  {'':<14}{form.note}\n")
+    return 0

@@ -1,0 +1,241 @@
+"""The layout of every built-in form, as the regulations' annexes print them; `build.py` turns them into .docx.
+
+Each layout is a function of a `Sheet` named `<jurisdiction>_<form id>`; it writes the static text of the annex
+and Jinja tags for the project's data (see docs/render.md for the context and the filters box / radio / pen /
+pendate / tick). Outline documents (YB 附件2, JL 附件1–3, XC and GS reports) are laid out from the outline
+declarations in `govproj/forms/<jurisdiction>.py`, so the headings and the guidance exist in one place only.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from govproj.forms.common import Chapter
+from govproj.templates.kit import EMPTY, B, H, L, P, Sheet, V, box, filled, radio, signature
+
+TARGETS = ("社会公众和企业", "政府单位", "机关工作人员", "事业单位", "其他")
+LABEL, VALUE = 30, 126  # mm: label and value columns of the two-column forms (版心 156 mm)
+
+
+def targets(expr: str, other: str = "") -> tuple[P, P]:
+    """服务对象 as the annex prints it, on two lines so that no box is parted from its words:
+    □社会公众和企业 □政府单位 □机关工作人员 / □事业单位 □其他（…）."""
+    first = (box(expr, TARGETS[0]), "　", box(expr, TARGETS[1]), "　", box(expr, TARGETS[2]))
+    second = (box(expr, TARGETS[3]), "　", box(expr, TARGETS[4]),
+              f"{{% if {other} %}}（{{{{ {other} }}}}）{{% endif %}}" if other else "")
+    return P(*first), P(*second)
+
+
+def sign_row(grid, title: str, prefix: str) -> None:
+    """A full-width opinion row: "XX意见：…", room for the pen, "签字：… 日期：…" at the right."""
+    grid.row(V(P(f"{title}：{{{{ {prefix}.opinion }}}}"), P(""), P(*signature(prefix), align="right"),
+               span=2, valign="top"), height_mm=25, keep=True)
+
+
+# ---- 北京市 -------------------------------------------------------------------------------------------------------
+
+def bj_needs(s: Sheet) -> None:
+    s.annex("附件1")
+    s.title()
+    g = s.table([LABEL, VALUE])
+    g.row(L("项目名称"), V("{{ project.name }}"), height_mm=12)
+    g.row(L("服务对象"), V(*targets("needs.service_targets", "needs.service_targets_other")), height_mm=12)
+    first = g.row(L("应用\n现状"),
+                  V(P("是否已有应用系统：", radio("needs.existing_system", "true", "有"), "　　",
+                      radio("needs.existing_system", "false", "无")),
+                    P("是否有历史数据：", radio("needs.historical_data", "true", "有"), "　　",
+                      radio("needs.historical_data", "false", "无"))))
+    last = g.row(EMPTY, V(P(*filled("needs.current_state", "内容包括：已有系统概述、应用情况、数据资源情况等，可另附说明。")),
+                          valign="top"), height_mm=25)
+    g.merge_down(0, first, last)
+    g.row(L("项目需求\n描述"), V(P(*filled(
+        "needs.description", "内容包括：新建或改造的背景、依据、预期目标、业务需求描述（业务范围、业务流程等）、功能和网络安全"
+        "需求描述、数据需求描述（业务量、用户量、数据获取方式、数据共享方式等）、与其他系统的关系、历史数据的处理方式等，"
+        "可另附说明。")), valign="top"), height_mm=50)
+    sign_row(g, "业务部门负责人意见", "needs.signoffs.business_head")
+    sign_row(g, "业务主管领导意见", "needs.signoffs.business_leader")
+
+
+def bj_platforms(s: Sheet) -> None:
+    s.annex("附件2")
+    s.title()
+    s.add(P("项目名称：{{ project.name }}", style="GovCell"))
+    s.add(P("依据：市级共性平台列表（京经信委发〔2016〕1号附件2）；“本项目使用”一栏标■的为本项目使用的平台。",
+            style="GovCell"))
+    g = s.table([11, 68, 60, 17], style="GovSmall")
+    g.row(L("序号"), L("市级共性平台名称"), L("联系方式"), L("本项目\n使用"), header=True)
+    g.loop("for p in platform_rows")
+    g.row(V("{{ p.no }}"), V("{{ p.name }}", align="left"), V("{{ p.contact }}", align="left"), V("{{ p.used|tick }}"))
+    g.loop("endfor")
+    s.add(P("本项目使用市级共性平台 {{ platforms_used_count }} 个。", style="GovNote"))
+    s.loop("if other_platforms")
+    s.add(P("另填写了不在附件2列表中的平台：{{ other_platforms }}。", style="GovNote"))
+    s.loop("endif")
+    s.loop("if internal_platforms")
+    s.add(P("使用的单位内部共性平台：{{ internal_platforms }}。", style="GovNote"))
+    s.loop("endif")
+
+
+def _duty(g, label: str, section: str, verb: str, hint: str, columns: str) -> None:
+    """信息资源共享 / 开放: ○是 ○否, then the list, or the basis and reason for not providing."""
+    expr = f"sharing.{section}"
+    first = g.row(L(label), V(P(f"是否提供信息资源{verb}：", radio(f"{expr}.provided", "true", "是"), "　　　　",
+                                radio(f"{expr}.provided", "false", "否"))))
+    last = g.row(EMPTY, V(
+        P(f"{{%p if {expr}.provided %}}"),
+        P(f"可{verb}的信息资源清单（{columns}）："),
+        P(f"{{%p for it in {expr}['items'] %}}"),
+        P("（{{ loop.index }}）{{ it.name }}：{{ it.content }}；范围：{{ it.scope }}；频率：{{ it.frequency }}"
+          "{% if it.manner %}；方式：{{ it.manner }}{% endif %}"),
+        P("{%p endfor %}"),
+        P(f"{{%p elif {expr}.provided is sameas false %}}"),
+        P(f"不能提供{verb}的依据：{{{{ {expr}.basis }}}}"),
+        P(f"理由：{{{{ {expr}.reason }}}}"),
+        P("{%p else %}"),
+        P(H(hint)),
+        P("{%p endif %}"),
+        valign="top"), height_mm=30)
+    g.merge_down(0, first, last)
+
+
+def bj_sharing(s: Sheet) -> None:
+    s.annex("附件3")
+    s.title()
+    g = s.table([26, 130])
+    g.row(L("项目名称"), V("{{ project.name }}"), height_mm=12)
+    first = g.row(L("信息\n资源\n建设"), V(P("是否涉及信息资源建设：", radio("sharing.resource_building", "true", "是"),
+                                             "　　　　", radio("sharing.resource_building", "false", "否"))))
+    sources = []
+    for option in ("其他部门", "本部门", "全市共性平台及基础库", "其他"):
+        sources += [box("sharing.sources", option), " "]
+    g.row(EMPTY, V(P("信息资源来源："), P(*sources[:-1])))
+    last = g.row(EMPTY, V(
+        P("具体说明：", *filled("sharing.description",
+                              "重点描述信息资源（数据库）名称、数据内容、数据来源及方式、保障机制等。")),
+        P("{%p for r in sharing.resources %}"),
+        P("（{{ loop.index }}）{{ r.name }}：{{ r.content }}；来源：{{ r.source }}"
+          "{% if r.provider %}，提供单位：{{ r.provider }}{% endif %}"
+          "{% if r.confirmation.doc_no %}（{{ r.confirmation.type }}{{ r.confirmation.doc_no }}）{% endif %}"),
+        P("{%p endfor %}"),
+        valign="top"), height_mm=30)
+    g.merge_down(0, first, last)
+    _duty(g, "信息\n资源\n共享", "sharing", "共享",
+          "明确可共享的信息资源清单等内容，包括数据名称、数据具体内容、共享范围、共享频率等。不能提供共享的要说明依据和理由。",
+          "数据名称、数据具体内容、共享范围、共享频率")
+    _duty(g, "信息\n资源\n开放", "opening", "开放",
+          "明确可开放的信息资源清单、共享开放范围、共享开放频率、共享开放方式等内容。不能提供开放的要说明依据和理由。",
+          "数据名称、数据具体内容、开放范围、开放频率、开放方式")
+
+
+def bj_construction(s: Sheet) -> None:
+    s.annex("附件4")
+    s.title()
+    g = s.table([LABEL, VALUE])
+    g.row(L("项目名称"), V("{{ project.name }}"), height_mm=12)
+    g.row(L("涉及的\n主要业务"), V("{{ construction.business }}"), height_mm=14)
+    g.row(L("服务对象"), V(*targets("construction.service_targets")),
+          height_mm=12)
+    g.row(L("项目需求\n细化描述"), V(P(*filled(
+        "construction.refined_needs", "内容包括：新建或改造的背景、依据、预期目标、业务需求描述（业务范围、业务流程图等）、"
+        "功能和网络安全需求描述、数据需求描述（业务量、用户量、数据获取方式、数据共享方式等）、与其他系统的关系、"
+        "历史数据的处理方式等。")), valign="top"), height_mm=35)
+    g.row(L("项目\n建设内容"), V(P(*filled(
+        "construction.content", "内容包括：系统概述、应用情况、数据资源情况、网络安全防护等。")), valign="top"), height_mm=30)
+    sign_row(g, "业务主管部门意见", "construction.signoffs.business_dept")
+    sign_row(g, "信息化主管部门意见", "construction.signoffs.it_dept")
+    sign_row(g, "信息化工作主管领导意见", "construction.signoffs.it_leader")
+
+
+# ---- every jurisdiction ---------------------------------------------------------------------------------------------
+
+def summary(s: Sheet) -> None:
+    s.title()
+    s.subtitle("{{ pack.name }} · {{ pack.doc or pack.title }}")
+    g = s.table([26, 52, 26, 52], style="GovSmall")
+    left = dict(align="left")
+    g.row(L("项目名称"), V("{{ project.name }}", span=3, **left))
+    g.row(L("项目编号"), V("{{ project.id }}", **left), L("预算年度"), V("{{ project.budget_year }}", **left))
+    g.row(L("项目单位"), V("{{ project.unit }}", span=3, **left))
+    g.row(L("项目类型"), V("{{ kind_label }}", **left), L("当前阶段"),
+          V("{{ stage_label }}{% if stage_position %}（{{ stage_position }}）{% endif %}", **left))
+    g.row(L("总投资"), V("{% if total is not none %}{{ total }} 万元{% endif %}", **left), L("重大项目"),
+          V("{{ project.major }}", **left))
+    g.row(L("资金来源"), V("{{ funding_text }}", span=3, **left))
+    g.row(L("项目负责人"), V("{{ leader.name }}　{{ leader.phone }}", **left), L("联系人"),
+          V("{{ contact.name }}　{{ contact.phone }}", **left))
+    g.row(L("项目概述"), V("{{ project.summary }}", span=3, **left))
+    g.row(L("立项依据"), V("{{ basis_text }}", span=3, **left))
+    g.row(L("共性平台"), V("{{ platforms_text }}", span=3, **left))
+    g.row(L("网络安全"), V("{{ security_text }}", span=3, **left))
+    g.row(L("承建等单位"), V("{{ parties_text }}", span=3, **left))
+    s.add(P(B("已记录的事件"), style="GovCell"))
+    e = s.table([44, 112], style="GovSmall")
+    e.row(L("事件"), L("日期、文号、主体、结论"), header=True)
+    e.loop("for ev in events")
+    e.row(V("{{ ev.label }}"), V("{{ ev.text }}", align="left"))
+    e.loop("endfor")
+    s.add(P(B("材料"), style="GovCell"))
+    d = s.table([44, 112], style="GovSmall")
+    d.row(L("材料"), L("名称、文号、日期、签章"), header=True)
+    d.loop("for doc in documents")
+    d.row(V("{{ doc.label }}"), V("{{ doc.text }}", align="left"))
+    d.loop("endfor")
+    s.loop("if changes_count")
+    s.add(P("变更记录 {{ changes_count }} 条，详见 changes.yaml。", style="GovCell"))
+    s.loop("endif")
+
+
+# ---- outlines ---------------------------------------------------------------------------------------------------
+
+def outline(s: Sheet, chapters: tuple[Chapter, ...], tables: dict[str, Callable[[Sheet], None]] | None = None) -> None:
+    """Chapters and their headings; under each, the project's text or the outline's guidance in grey."""
+    tables = tables or {}
+    for chapter in chapters:
+        s.heading(chapter.title, 1)
+        if chapter.key:
+            s.add(P(*filled(f"outline.{chapter.key}", chapter.guidance or "（按提纲编写）")))
+        elif chapter.guidance:
+            s.add(P(H(chapter.guidance)))
+        if chapter.table:
+            tables[chapter.table](s)
+        for item in chapter.items:
+            s.heading(item.title, 2)
+            s.add(P(*filled(f"outline.{item.key}", item.guidance or f"（编写{item.title.split(' ', 1)[-1]}）")))
+            if item.table:
+                tables[item.table](s)
+
+
+def budget_table(s: Sheet) -> None:
+    """The budget lines (名称、类别、金额), their total and the sources, all in 万元."""
+    g = s.table([14, 70, 30, 42], style="GovSmall")
+    g.row(L("序号"), L("名称"), L("类别"), L("金额（万元）"), header=True)
+    g.loop("for line in budget_lines")
+    g.row(V("{{ line.no }}"), V("{{ line.name }}{% if line.note %}（{{ line.note }}）{% endif %}", align="left"),
+          V("{{ line.category }}"), V("{{ line.amount }}", align="right"))
+    g.loop("endfor")
+    g.row(L("合计", span=3), V("{{ total }}", align="right"))
+    s.add(P("资金来源：{{ funding_text }}", style="GovNote"))
+
+
+TABLES: dict[str, Callable[[Sheet], None]] = {"budget": budget_table}
+
+LAYOUTS: dict[tuple[str, str], Callable[[Sheet], None]] = {
+    ("bj", "needs"): bj_needs,
+    ("bj", "platforms"): bj_platforms,
+    ("bj", "sharing"): bj_sharing,
+    ("bj", "construction"): bj_construction,
+}
+
+
+def layout_for(form) -> Callable[[Sheet], None]:
+    """The layout of a declared form: its own, the summary, or its outline (with the annex number and title)."""
+    if (form.jurisdiction, form.id) in LAYOUTS:
+        return LAYOUTS[(form.jurisdiction, form.id)]
+    if form.id == "summary":
+        return summary
+    if form.outline:
+        def outline_document(s: Sheet) -> None:
+            s.annex(form.annex)
+            s.title()
+            outline(s, form.outline, TABLES)
+        return outline_document
+    raise KeyError(f"no layout for {form.jurisdiction}/{form.id}")
