@@ -86,8 +86,9 @@ def compare_record(folder: Path, ref: str | None, today: Any = None) -> dict[str
 
 
 def write_text(r: dict[str, Any], out: Any) -> None:
-    from govproj.changes import percent
     from decimal import Decimal
+
+    from govproj.packs.changerules import share
 
     out.write(f"{r['path']}  {r['project']}\n批复基线：{r['baseline']}\n")
     if not r["summary"]:
@@ -99,7 +100,7 @@ def write_text(r: dict[str, Any], out: Any) -> None:
             out.write("预算明细：\n")
             for line in r["lines"]:
                 out.write(f"  {line['name']}：{line['before']} → {line['after']}（{line['delta']}）\n")
-        ratio = percent(Decimal(r["ratio"])) if r["ratio"] else "—"
+        ratio = share(Decimal(r["ratio"])) if r["ratio"] else "—"
         out.write(f"涉及金额：{r['changed_amount']} 万元，占批复总投资 {ratio}\n")
         if r["content"]:
             out.write("建设内容有变化：" + "、".join(r["content"]) + "\n")

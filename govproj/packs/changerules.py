@@ -12,9 +12,9 @@ import datetime as _dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from govproj.changes import ChangeSummary, compare, percent
+from govproj.changes import ChangeSummary, compare
 from govproj.packs.common import blank, fmt_date
 from govproj.rules import Context, Finding
 
@@ -75,6 +75,14 @@ def wan(value: Decimal | None) -> str:
     return text or "0"
 
 
+def share(ratio: Decimal | None) -> str:
+    """A ratio as a percentage, exact to 0.0001% so that 10.0026% never reads as 10.00%."""
+    if ratio is None:
+        return "—"
+    text = f"{(ratio * 100).quantize(Decimal('0.0001')):f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
 def signed(value: Decimal) -> str:
     return ("+" if value > 0 else "") + wan(value)
 
@@ -88,7 +96,7 @@ def measure(summary: ChangeSummary) -> str:
         names = "、".join(f"{c.name} {signed(c.delta)}" for c in summary.lines[:4]) + ("等" if len(summary.lines) > 4 else "")
         parts.append(f"预算明细调整（{names}）")
     if summary.changed_amount:
-        parts.append(f"涉及金额 {wan(summary.changed_amount)} 万元，占批复总投资 {percent(summary.ratio())}")
+        parts.append(f"涉及金额 {wan(summary.changed_amount)} 万元，占批复总投资 {share(summary.ratio())}")
     if summary.content:
         parts.append("建设内容有变化（" + "、".join(f"{f} {'.'.join(map(str, p))}" for f, p in summary.content) + "）")
     return "；".join(parts)
@@ -132,13 +140,15 @@ def where(current: "Project", summary: ChangeSummary) -> tuple[str, tuple]:
     return file, path
 
 
-RECORD_FIELDS = (("what", "变更内容"), ("why", "变更原因"), ("amount", "变更金额"), ("clause", "依据条款"))
+RECORD_FIELDS = (("date", "变更日期"), ("what", "变更内容"), ("why", "变更原因"), ("amount", "变更金额"), ("clause", "依据条款"))
 APPROVAL_FIELDS = (("date", "日期"), ("by", "机关"), ("procedure", "程序（备案/审批）"), ("evidence", "证据文件"))
 
 
-def check_change(project: "Project", ctx: Context, article: str,
-                 classify: Callable[[Change], Route], *, money_only: bool = False) -> Iterator[Finding]:
-    """The findings of one pack's change-control rule; `classify` is the pack's reading of its article."""
+def check_change(project: "Project", ctx: Context, article: str, classify: Callable[[Change], Route], *,
+                 money_only: bool = False,
+                 extra: Callable[[Change, Route], Iterable[Finding]] | None = None) -> Iterator[Finding]:
+    """The findings of one pack's change-control rule; `classify` is the pack's reading of its article, `extra` any
+    requirement of its own on the records (e.g. 渝北: a fixed-asset project's change also goes to 发展改革委)."""
     baseline = ctx.baseline
     if baseline is None:
         return
@@ -161,6 +171,8 @@ def check_change(project: "Project", ctx: Context, article: str,
     for index, record in change.records:
         yield from _incomplete(index, record, article)
         yield from _procedure(index, record, route, rule)
+    if extra is not None:
+        yield from extra(change, route)
     recorded = sum((abs(r["amount"]) for _, r in change.records if isinstance(r.get("amount"), Decimal)), Decimal(0))
     if recorded < summary.changed_amount:
         index = change.records[-1][0]

@@ -31,7 +31,7 @@ def content_or_cost_changed(project: "Project", ctx: Context) -> Iterator[Findin
     business）和需求描述（needs.yaml 的 description）。基线里留空、后来才填写的内容是细化（第17条），不算变化。
 
     有变化时，changes.yaml 里自基线以来新增的变更记录必须：
-    - 至少有一条，每条写明变更内容（what）、原因（why）、金额（amount）、依据条款（clause）；
+    - 至少有一条，每条写明变更日期（date）、变更内容（what）、原因（why）、金额（amount）、依据条款（clause）；
     - 写明主管部门审查的结果：`approval` 的日期、机关、程序（`procedure: 审批`，只备案不够）和证据文件；
     - 金额合计不少于实际变动：总投资的增减与预算明细之间调整的金额，取其大者。
 
