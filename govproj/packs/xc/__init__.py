@@ -1,0 +1,37 @@
+"""北京市西城区：西政发〔2022〕7号《北京市西城区信息化项目管理办法》."""
+from __future__ import annotations
+
+from govproj.packs import Pack, Transition
+from govproj.packs.xc.coverage import COVERAGE
+from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
+from govproj.packs.xc.examples import EXAMPLES
+from govproj.packs.xc.rules import RULES, STAGES
+
+PACK = Pack(
+    id="xc",
+    name="北京市西城区",
+    doc="西政发〔2022〕7号",
+    title="《北京市西城区信息化项目管理办法》",
+    status="现行有效（2022年7月7日印发，自印发之日起施行）",
+    version="2022.7",
+    seed="regulation.txt",
+    stages=STAGES,
+    kinds=KINDS,
+    events=EVENTS,
+    documents=DOCUMENTS,
+    ruleset=RULES,
+    extra_fields=EXTRA_FIELDS,
+    examples=EXAMPLES,
+    transitions=(
+        Transition("prereview", "declare", "fail", "初审未通过，修改后重新申报", "第十五条"),
+        Transition("consult", "declare", "fail", "统筹会商审查未通过，修改后重新申报", "第十五条"),
+        Transition("decision", "declare", "fail", "区政府决策未批准，修改后重新申报", "第十五条"),
+        Transition("apply", "build", "fail", "验收申请未获批准（如测评未通过），整改后重新申请", "第二十五条"),
+        Transition("acceptance", "build", "fail", "未通过竣工验收，整改后重新申请验收；其间不予安排后续实施和运维经费",
+                   "第二十六条"),
+        Transition("operation", "operation", "fail", "年度等级测评或密码应用安全性评估未通过，整改后重新测评", "第二十条"),
+    ),
+    coverage=COVERAGE,
+)
+
+__all__ = ["PACK"]
