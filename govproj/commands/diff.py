@@ -99,7 +99,8 @@ def write_text(r: dict[str, Any], out: Any) -> None:
         if r["lines"]:
             out.write("预算明细：\n")
             for line in r["lines"]:
-                out.write(f"  {line['name']}：{line['before']} → {line['after']}（{line['delta']}）\n")
+                sign = "+" if not line["delta"].startswith("-") else ""
+                out.write(f"  {line['name']}：{line['before']} → {line['after']}（{sign}{line['delta']}）\n")
         ratio = share(Decimal(r["ratio"])) if r["ratio"] else "—"
         out.write(f"涉及金额：{r['changed_amount']} 万元，占批复总投资 {ratio}\n")
         if r["content"]:

@@ -213,8 +213,10 @@ def _check_baseline(report: Report, repo: Any, rel: str, step: Any, baseline: An
                 if (f.severity or rule.severity) == "error"]
     if findings:
         rule = findings[0][0]
-        report.add(step.commit, f"修改了批复基线确定的内容（{measure(summary)}），没有相应的变更记录（{rule.code}：" +
-                   "；".join(f.message or rule.message for _, f in findings[:2]) + "）",
+        texts = [(f.message or rule.message) for _, f in findings[:2]]
+        texts = [t.split("。", 1)[1] if t.startswith("与批复基线") and "。" in t else t for t in texts]
+        report.add(step.commit, f"修改了批复基线确定的内容（{measure(summary)}），变更控制 {rule.code} 不满足：" +
+                   "；".join(texts),
                    "变更记录应与修改一同提交：在 changes.yaml 写明变更内容、原因、金额、依据条款和审批/备案证据")
     return key
 

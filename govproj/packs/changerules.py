@@ -165,7 +165,7 @@ def check_change(project: "Project", ctx: Context, article: str, classify: Calla
         return
     if not change.records:
         yield Finding(file, path, head + "没有变更记录；" + rule,
-                      f"在 changes.yaml 增加变更记录：变更内容、原因、金额、依据条款（{article}），"
+                      f"在 changes.yaml 增加变更记录：变更日期、内容、原因、金额、依据条款（{article}），"
                       f"以及{route.procedure}的日期、机关、文号和证据文件", severity=route.severity)
         return
     for index, record in change.records:

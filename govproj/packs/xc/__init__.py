@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from govproj.packs import Pack, Transition
+from govproj.packs.xc import change  # noqa: F401  (registers XC221, change control 第二十二条)
 from govproj.packs.xc.coverage import COVERAGE
 from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
 from govproj.packs.xc.examples import EXAMPLES

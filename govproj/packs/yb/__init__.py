@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from govproj.packs import Pack, Transition
+from govproj.packs.yb import change  # noqa: F401  (registers YB111, change control 第十一条)
 from govproj.packs.yb.coverage import COVERAGE
 from govproj.packs.yb.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS
 from govproj.packs.yb.examples import EXAMPLES
