@@ -31,6 +31,7 @@ class Outcome:
     result: ProjectResult
     name: str = ""
     deadlines: list["Deadline"] = field(default_factory=list)
+    deadline_error: str | None = None  # the deadlines could not be computed (a broken calendar.yaml)
 
     def to_json(self) -> dict[str, Any]:
         r = self.result
@@ -40,6 +41,7 @@ class Outcome:
                        "diagnostics": [list(d.to_json().values()) for d in r.diagnostics]},
             "name": self.name,
             "deadlines": [d.to_json() for d in self.deadlines],
+            "deadline_error": self.deadline_error,
         }
 
     @classmethod
@@ -50,7 +52,7 @@ class Outcome:
         diagnostics = [Diagnostic(*row) for row in r["diagnostics"]]
         result = ProjectResult(r["project"], r["project_id"], r["jurisdiction"], r["stage"], r["checked_stage"],
                                diagnostics, r["waived"], r["error"])
-        return cls(result, data["name"], [Deadline.from_json(d) for d in data["deadlines"]])
+        return cls(result, data["name"], [Deadline.from_json(d) for d in data["deadlines"]], data["deadline_error"])
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,11 @@ def analyze(folder: Path, options: Options) -> Outcome:
         return Outcome(load_error_result(folder, exc))
     result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config,
                            baseline_loader=lambda: baseline(project))
-    return Outcome(result, project.name, project_deadline_list(project, options.today))
+    try:
+        deadlines = project_deadline_list(project, options.today)
+    except GovprojError as exc:  # reported by `deadlines` and `status`; `check` reports what its rules find
+        return Outcome(result, project.name, [], exc.render().removeprefix("错误："))
+    return Outcome(result, project.name, deadlines)
 
 
 def baseline(project: Any) -> Any:

@@ -126,6 +126,7 @@ class EventDate:
     field: str = "date"
     label: str = ""  # default: the pack's label of the event
     today_if_missing: bool = False  # not recorded yet: today stands in (and the record says so)
+    results: tuple = ()  # if given, the event counts only when its `result` is one of these (None: not written)
 
     def where(self, scope: tuple) -> tuple[str, tuple]:
         return "project.yaml", ("events", self.key, self.field)
@@ -301,6 +302,8 @@ class Deadline:
 def _value(project: "Project", ref: Any, scope: tuple, start_file: str) -> tuple[Any, str, tuple]:
     file, path = ref.where(scope)
     file = file or start_file
+    if getattr(ref, "results", ()) and project.get("project.yaml", "events", ref.key, "result") not in ref.results:
+        return None, file, path  # e.g. a failed acceptance does not complete "完成验收"
     return project.get(file, *path), file, path
 
 

@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         from govproj.calendar import estimate_notice
 
         sys.stderr.write(estimate_notice(estimated) + "\n")
-    return 2 if any(o.result.error for o in outcomes) else 0
+    return 2 if any(o.result.error or o.deadline_error for o in outcomes) else 0
 
 
 def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: bool = False) -> None:
@@ -214,8 +214,9 @@ def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, col
     shown = 0
     for outcome, deadlines in rows:
         r = outcome.result
-        if r.error:
-            out.write(c("bold", r.project) + "\n" + c("error", f"  无法读取：{r.error}") + "\n\n")
+        if r.error or outcome.deadline_error:
+            problem = f"无法读取：{r.error}" if r.error else f"无法计算期限：{outcome.deadline_error}"
+            out.write(c("bold", r.project) + "\n" + c("error", f"  {problem}") + "\n\n")
             continue
         if not deadlines:
             continue
@@ -259,7 +260,7 @@ def format_json(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, wit
                     "unreadable": sum(1 for o, _ in rows if o.result.error)},
         "projects": [{"path": o.result.project, "id": o.result.project_id, "name": o.name,
                       "jurisdiction": o.result.jurisdiction, "load_error": o.result.error,
-                      "deadlines": [d.to_json() for d in ds]} for o, ds in rows],
+                      "deadline_error": o.deadline_error, "deadlines": [d.to_json() for d in ds]} for o, ds in rows],
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -77,6 +77,7 @@ def row(outcome: "Outcome") -> dict:
         "waived": r.waived,
         "overdue": sum(1 for d in outcome.deadlines if d.status == OVERDUE),
         "next_deadline": upcoming.to_json() if upcoming else None,
+        "deadline_error": outcome.deadline_error,
         "load_error": r.error,
     }
 
@@ -127,7 +128,7 @@ def deadline_cell(record: dict | None) -> tuple[str, str]:
     if record is None:
         return "—", "dim"
     d = Deadline.from_json(record)
-    return f"{d.due.isoformat()} {clip(d.what, 24)}（{left_text(d)}）", tone(d)
+    return f"{d.due.isoformat()} {clip(d.what, 36)}  {left_text(d)}", tone(d)
 
 
 def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
@@ -146,7 +147,9 @@ def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
         stage = f"{r['stage']} {r['stage_name']}".strip() or "—"
         table.append(((r["path"], "bold"), (r["jurisdiction_name"] or r["jurisdiction"], ""), (stage, ""),
                       (str(r["errors"]), "error" if r["errors"] else ""),
-                      (str(r["warnings"]), "warning" if r["warnings"] else ""), deadline_cell(r["next_deadline"])))
+                      (str(r["warnings"]), "warning" if r["warnings"] else ""),
+                      (clip("无法计算期限：" + r["deadline_error"], 60), "error") if r["deadline_error"]
+                      else deadline_cell(r["next_deadline"])))
     widths = [max([width(h)] + [width(cells[i][0]) for cells in table]) for i, h in enumerate(header)]
 
     def line(cells: tuple[tuple[str, str], ...]) -> str:

@@ -1,0 +1,144 @@
+"""`govproj status`: the overview agrees with `check` (counts) and `deadlines` (next deadline); JSON; progress bar."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casebuild import build_project
+from govproj.batch import Progress
+from govproj.cli import main
+
+D = __import__("datetime").date
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
+    for name in ("FORCE_COLOR", "CI", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def portfolio() -> Path:
+    """Four projects: two clean examples, one with an overdue pre-review and an error, one unreadable."""
+    root = Path("projects")
+    build_project({"base": "bj/upgrade"}, root / "a-upgrade")
+    build_project({"base": "bj/new"}, root / "b-new")
+    build_project({"base": "bj/upgrade",
+                   "set": {"project.yaml": {"events.prereview_accepted.date": D(2026, 9, 18), "platforms": []}},
+                   "delete": {"project.yaml": ["events.prereview_opinion", "documents.application"]}},
+                  root / "c-late")
+    (root / "d-broken").mkdir(parents=True)
+    (root / "d-broken" / "project.yaml").write_text("id: x\njurisdiction: bj\nname: [未闭合\n", encoding="utf-8")
+    return root
+
+
+def test_status_text_agrees_with_check_and_deadlines(capsys, portfolio: Path) -> None:
+    code, out, err = cli(capsys, "status", str(portfolio), "--today", "2026-11-25")
+    assert code == 0 and err == ""  # no progress bar when stderr is not a terminal
+    lines = out.splitlines()
+    assert lines[0].split() == ["项目", "辖区", "阶段", "错误", "警告", "下一个期限"]
+    rows = {line.split()[0]: line for line in lines[1:-1]}
+    assert set(rows) == {"projects/a-upgrade", "projects/b-new", "projects/c-late", "projects/d-broken"}
+    assert "北京市  prereview 前置评审" in rows["projects/a-upgrade"]
+    assert "refine 细化建设内容" in rows["projects/b-new"]
+    assert "2026-10-22 市经信委完成前置评审（出具意见函）  已逾期 24 个工作日（34 天）" in rows["projects/c-late"]
+    assert "无法读取" in rows["projects/d-broken"]
+
+    _, check_out, _ = cli(capsys, "check", str(portfolio), "--format", "json", "--today", "2026-11-25")
+    counts = {p["path"]: (p["errors"], p["warnings"]) for p in json.loads(check_out)["projects"]}
+    for path, line in rows.items():
+        if path != "projects/d-broken":
+            cells = line.split()
+            assert (int(cells[4]), int(cells[5])) == counts[path], line
+    assert lines[-1] == "共 4 个项目：1 个有错误（错误 1，警告 2），逾期期限 1，无法读取 1"
+
+
+def test_status_json_next_deadline_is_the_first_open_one(capsys, portfolio: Path) -> None:
+    code, out, _ = cli(capsys, "status", str(portfolio), "--format", "json", "--today", "2026-11-25")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["version"] == 1 and payload["today"] == "2026-11-25"
+    assert payload["summary"] == {"projects": 4, "with_errors": 1, "errors": 1, "warnings": 2, "overdue": 1,
+                                  "unreadable": 1}
+    by_path = {p["path"]: p for p in payload["projects"]}
+    late = by_path["projects/c-late"]
+    assert (late["jurisdiction"], late["jurisdiction_name"], late["stage"], late["stage_name"]) == \
+        ("bj", "北京市", "prereview", "前置评审")
+    assert late["next_deadline"]["code"] == "BJ111" and late["next_deadline"]["status"] == "overdue"
+    assert by_path["projects/b-new"]["next_deadline"] is None  # every deadline of the example is done
+    assert by_path["projects/d-broken"]["load_error"]
+
+    _, listed, _ = cli(capsys, "deadlines", str(portfolio), "--format", "json", "--today", "2026-11-25")
+    for project in json.loads(listed)["projects"]:
+        open_ = [d for d in project["deadlines"] if d["status"] != "done" and d["bound"] == "by"]
+        first = min(open_, key=lambda d: d["due"]) if open_ else None
+        assert by_path[project["path"]]["next_deadline"] == first
+
+
+def test_status_colours_only_on_request(capsys, portfolio: Path, monkeypatch) -> None:
+    _, plain, _ = cli(capsys, "status", str(portfolio), "--today", "2026-11-25")
+    assert "\033[" not in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, coloured, _ = cli(capsys, "status", str(portfolio), "--today", "2026-11-25")
+    assert "\033[31m2026-10-22 市经信委完成前置评审" in coloured
+
+
+def test_status_of_many_projects_in_parallel_is_the_same(capsys) -> None:
+    """Enough projects to use the process pool: the result equals the in-process one, in the same order."""
+    build_project({"base": "bj/upgrade"}, Path("seed/a"))
+    build_project({"base": "bj/new"}, Path("seed/b"))
+    for i in range(30):
+        shutil.copytree(Path("seed/a" if i % 2 else "seed/b"), Path(f"many/p{i:02d}"))
+    _, serial, _ = cli(capsys, "status", "many", "--format", "json", "--today", "2026-11-25", "--jobs", "1")
+    _, parallel, _ = cli(capsys, "status", "many", "--format", "json", "--today", "2026-11-25", "--jobs", "2")
+    assert json.loads(serial)["summary"]["projects"] == 30
+    assert serial == parallel
+
+
+def test_status_usage_errors(capsys) -> None:
+    Path("empty").mkdir()
+    code, _, err = cli(capsys, "status", "empty")
+    assert code == 2 and "没有找到项目" in err
+    code, _, err = cli(capsys, "status", "empty", "--jobs", "-1")
+    assert code == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_only_when_slow(monkeypatch) -> None:
+    monkeypatch.delenv("TERM", raising=False)
+    tty, pipe = _Terminal(), io.StringIO()
+    monkeypatch.setattr(Progress, "DELAY", 0.0)
+    for stream in (tty, pipe):
+        bar = Progress(50, "汇总", stream=stream)
+        for _ in range(50):
+            bar.step()
+        bar.done()
+    assert pipe.getvalue() == ""
+    text = tty.getvalue()
+    assert text.startswith("\r汇总 ") and "50/50" in text and text.endswith("\r\033[K")
+
+    monkeypatch.setattr(Progress, "DELAY", 60.0)  # a run shorter than the delay shows nothing at all
+    quick = _Terminal()
+    bar = Progress(50, "汇总", stream=quick)
+    for _ in range(50):
+        bar.step()
+    bar.done()
+    assert quick.getvalue() == ""
