@@ -46,6 +46,7 @@ FIXED_STAMP = "2000-01-01T00:00:00Z"  # created/modified of every produced docum
 BOX = ("■", "□")
 RADIO = ("●", "○")
 PEN_DATE = "　　　　年　　月　　日"
+PEN_MONTH = "　　　　年　　月"
 
 
 # ---- template lookup --------------------------------------------------------------------------------------------
@@ -173,7 +174,11 @@ def _pendate(value: Any) -> str:
     return fmt_date(value) if isinstance(value, _dt.date) else PEN_DATE
 
 
-FILTERS = {"box": _box, "radio": _radio, "tick": _tick, "pen": _pen, "pendate": _pendate, "date": _printable,
+def _penmonth(value: Any) -> str:
+    return fmt_month(value) if isinstance(value, _dt.date) else PEN_MONTH
+
+
+FILTERS = {"box": _box, "radio": _radio, "tick": _tick, "pen": _pen, "pendate": _pendate, "penmonth": _penmonth, "date": _printable,
            "month": fmt_month, "money": _printable, "text": _printable}
 
 

@@ -44,7 +44,7 @@ class Form:
     jurisdiction: str
     title: str
     article: str
-    build: Callable[["Project"], Context] | None = None  # None: the common context only
+    build: Callable[["Project", Context], Context] | None = None  # (project, common context) -> more keys
     annex: str = ""
     note: str = ""  # one line for `render --list`
     needed: Callable[["Project"], tuple[bool, str]] | None = None
@@ -102,7 +102,7 @@ def context(form: Form, project: "Project") -> Context:
 
     ctx = common_context(project)
     if form.build is not None:
-        ctx.update(form.build(project))
+        ctx.update(form.build(project, ctx))
     if form.outline:
         ctx["outline"] = outline_values(form.outline, project, ctx)
     return ctx

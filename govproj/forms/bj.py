@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from govproj.project import Project
 
 
-def platforms(project: "Project") -> dict[str, Any]:
+def platforms(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
     """附件2 as a usage sheet: all 22 municipal platforms with the ones the project uses marked."""
     from govproj.packs.bj.data import PLATFORMS
 

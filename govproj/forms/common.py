@@ -72,7 +72,7 @@ def join(parts: Any, sep: str = "；") -> str:
     return sep.join(str(p) for p in parts if not blank(p))
 
 
-def _in_wan(budget: dict[str, Any]) -> dict[str, Any]:
+def in_wan(budget: dict[str, Any]) -> dict[str, Any]:
     """budget.yaml in 万元 whatever unit it was written in (forms print 万元)."""
     if budget.get("unit") != "元":
         return budget
@@ -209,7 +209,7 @@ def parties_text(items: list[dict[str, Any]]) -> str:
 def common_context(project: "Project") -> dict[str, Any]:
     pack = project.pack
     ctx: dict[str, Any] = {ns: project.data.get(file) or {} for file, ns in NAMESPACES.items()}
-    ctx["budget"] = _in_wan(ctx["budget"])
+    ctx["budget"] = in_wan(ctx["budget"])
     stage = next((s for s in pack.stages if s.id == project.stage), None)
     ctx.update({
         "pack": {"id": pack.id, "name": pack.name, "doc": pack.doc, "title": pack.title, "status": pack.status},
@@ -260,6 +260,30 @@ class Chapter:
     fill: Getter | None = None
     source: str = ""
     table: str = ""
+    note: str = ""  # guidance shown after the project's data too: what the data cannot say (progress, reasons)
+
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (headings count no further)."""
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+def topics(prefix: str, listing: str, fills: dict[str, tuple[Getter, str]] | None = None) -> tuple[Item, ...]:
+    """The topics an outline lists after "主要包括：" ("项目名称；项目立项单位及负责人…") as headings （一）（二）…,
+    each filled by `fills[topic]` = (getter, source) when given."""
+    fills = fills or {}
+    names = [t.strip() for t in listing.replace(";", "；").rstrip("。等").split("；") if t.strip()]
+    unknown = set(fills) - set(names)
+    if unknown:  # a declaration bug, caught by the tests
+        raise ValueError(f"{prefix}: fills name topics the outline does not list: {sorted(unknown)}")
+    return tuple(Item(f"{prefix}_{n}", f"（{numeral(n)}）{name}", "", *fills.get(name, (None, "")))
+                 for n, name in enumerate(names, 1))
 
 
 def outline_values(chapters: tuple[Chapter, ...], project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
@@ -351,6 +375,16 @@ def contacts_text(project: "Project", ctx: dict[str, Any]) -> str | None:
     lines = [join([c.get("role"), c.get("name"), c.get("phone"), c.get("email")], "  ")
              for _, c in project.items("project.yaml", "contacts")]
     return "\n".join(line for line in lines if line) or None
+
+
+def events_text(project: "Project", ctx: dict[str, Any]) -> str | None:
+    """The recorded events, one per line: 专家评审：2026年4月28日，通过."""
+    lines = [f"{e['label']}：{e['text']}" if e.get("text") else e["label"] for e in ctx.get("events") or []]
+    return "\n".join(lines) or None
+
+
+def parties_getter(project: "Project", ctx: dict[str, Any]) -> str | None:
+    return ctx.get("parties_text") or None
 
 
 def opening_text(section: str) -> Getter:

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from govproj.project import Project
 
 
-def summary(project: "Project") -> dict[str, Any]:
+def summary(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
     pack = project.pack
     ids = [s.id for s in pack.stages]
     position = ids.index(project.stage) + 1 if project.stage in ids else 0

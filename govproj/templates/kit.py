@@ -51,6 +51,7 @@ PARAGRAPH_STYLES = {
     "GovLabelSmall": ("表格小字标签", "Normal", HEI, WU_HAO, False, "center", 0, 16),
     "GovNote": ("说明文字", "Normal", BODY_FONT, SI_HAO, False, "justify", 2, 22),
     "GovPageNum": ("页码", "Normal", SONG, SI_HAO, False, "right", 0, None),
+    "GovCover": ("封面栏目", "Normal", HEI, SAN_HAO, False, "left", 4, 40),
 }
 HINT_STYLE = "GovHint"  # character style of the outline's guidance shown where the project has no data
 
@@ -272,6 +273,10 @@ class Sheet:
             paragraph.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
                                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[p.align]
         font = PARAGRAPH_STYLES[style][2]
+        if any(isinstance(x, str) and "\t" in x for x in p.segments):  # "left\tright": a right tab at the margin
+            from docx.enum.text import WD_TAB_ALIGNMENT
+
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
         for segment in p.segments:
             if isinstance(segment, H):
                 self._run(paragraph, segment.text, font, hint=True)

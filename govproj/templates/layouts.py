@@ -145,6 +145,137 @@ def bj_construction(s: Sheet) -> None:
     sign_row(g, "信息化工作主管领导意见", "construction.signoffs.it_leader")
 
 
+# ---- 重庆市渝北区 ---------------------------------------------------------------------------------------------------
+
+def yb_declaration(s: Sheet) -> None:
+    s.annex("附件1")
+    s.title()
+    s.add(P("填报单位（盖章）：{{ project.unit }}\t填报时间：{{ project.documents.declaration_form.date|pendate }}",
+            style="GovCell"))
+    g = s.table([26, 26, 26, 26, 26, 26], style="GovSmall")
+    left = dict(align="left")
+    g.row(L("申报单位"), V("{{ project.unit }}", span=2, **left), L("项目名称"), V("{{ project.name }}", span=2, **left),
+          height_mm=12)
+    g.row(L("联 系 人"), V("{{ contact.name }}", span=2, **left), L("联系电话"), V("{{ contact.phone }}", span=2, **left),
+          height_mm=10)
+    g.row(L("项目周期"), V("{{ project.period.start|penmonth }}　至　{{ project.period.end|penmonth }}", span=5, **left),
+          height_mm=10)
+    g.row(L("项目类别"), V(P(box("kind_label", "建设类")), P(box("kind_label", "运维类")), span=2, align="left"),
+          L("采购类别"), V(*(P(box("project.procurement_types", t)) for t in ("工程类", "服务类", "货物类")), span=2,
+                           align="left"), height_mm=16)
+    first = g.row(L("资金预算"), L("合计（万元）"), L("中央财政\n资金"), L("市财政\n资金"), L("区财政\n资金"), L("自有资金"))
+    last = g.row(EMPTY, V("{{ total }}"), V("{{ funding.central }}"), V("{{ funding.city }}"), V("{{ funding.district }}"),
+                 V("{{ funding.own }}"), height_mm=10)
+    g.merge_down(0, first, last)
+    g.row(L("资金主要\n构成"), V("{{ composition_text }}", span=5, **left), height_mm=18)
+    for label, expr in (("项目内容及功能", "needs.functions"), ("信息资源\n上云情况", "needs.cloud_status"),
+                        ("信息资源\n共享情况", "needs.sharing_status"), ("单位信息化项目现状及整合情况", "needs.integration")):
+        g.row(L(label), V("{{ %s }}" % expr, span=5, **left), height_mm=20)
+    g.row(L("备    注"), V("{{ needs.remarks }}{% if funding_other_text %}{% if needs.remarks %}；{% endif %}"
+                              "其他资金来源：{{ funding_other_text }}{% endif %}", span=5, **left), height_mm=14)
+
+
+# ---- 吉林省 -----------------------------------------------------------------------------------------------------
+
+def jl_application(s: Sheet) -> None:
+    from govproj.forms.jl import APPLICATION, APPLICATION_NOTES
+    from govproj.packs.jl.data import PROJECT_TYPES
+
+    s.annex("附件3")
+    for _ in range(3):
+        s.add(P(""))
+    s.title("吉林省政务信息系统项目申报书")
+    for _ in range(4):
+        s.add(P(""))
+    for label, expr in (("项目名称", "{{ project.name }}"), ("项目立项单位", "{{ project.unit }}（盖章）"),
+                        ("项目负责人", "{{ leader.name }}"), ("项目联系人", "{{ contact.name }}"),
+                        ("联系电话", "{{ contact.phone }}"), ("电子邮箱", "{{ contact.email }}"),
+                        ("申报日期", "{{ project.documents.application.date|pendate }}")):
+        s.add(P(f"{label}：{expr}", style="GovCover"))
+    s.page_break()
+    s.heading("填写说明", 1)
+    for note in APPLICATION_NOTES:
+        s.add(P(note, style="GovNote"))
+    s.page_break()
+    s.heading("一、项目基本情况", 1)
+    g = s.table([34, 44, 34, 44], style="GovSmall")
+    left = dict(align="left")
+    g.row(L("项目名称"), V("{{ project.name }}", span=3, **left))
+    g.row(L("项目编号"), V("{{ project.id }}", **left), L("预算年度"), V("{{ project.budget_year }}", **left))
+    g.row(L("项目立项单位"), V("{{ project.unit }}", span=3, **left))
+    g.row(L("项目负责人"), V("{{ leader.name }}", **left), L("项目联系人"), V("{{ contact.name }}", **left))
+    g.row(L("联系电话"), V("{{ contact.phone }}", **left), L("电子邮箱"), V("{{ contact.email }}", **left))
+    types = []
+    for t in PROJECT_TYPES:
+        types += [box("project.project_types", t), " "]
+    g.row(L("项目类型"), V(*types[:-1], span=3, **left))
+    g.row(L("建设方式"), V(box("kind_label", "统一建设"), " ", box("kind_label", "自行建设"), span=3, **left))
+    g.row(L("总投资（万元）"), V("{{ total }}", **left), L("省级财政资金\n（万元）"), V("{{ provincial_funds }}", **left))
+    g.row(L("资金来源"), V("{{ funding_text }}", span=3, **left))
+    g.row(L("建设期"), V("{{ schedule_text }}", span=3, **left))
+    g.row(L("跨层级、跨部门"), V("跨层级：{{ project.cross_level }}　跨部门：{{ project.cross_department }}"
+                              "{% if project.lead_department %}　牵头部门：{{ project.lead_department }}{% endif %}", span=3,
+                              **left))
+    g.row(L("基础资源和技术\n服务需求"), V("{{ base_resources_text }}", span=3, **left))
+    outline(s, APPLICATION, TABLES)
+
+
+# ---- reports an article defines by content (西城区, 拱墅区) -----------------------------------------------------------
+
+def report(s: Sheet, chapters: tuple[Chapter, ...], to: str, intro: str, date: str) -> None:
+    """A report to the named offices: title, project, addressee, the chapters, the unit's seal and the date."""
+    s.title()
+    s.subtitle("{{ project.name }}")
+    s.add(P(to, style="Normal"))
+    s.add(P(intro))
+    outline(s, chapters, TABLES)
+    s.add(P(""))
+    s.add(P("{{ project.unit }}（盖章）", align="right"))
+    s.add(P(f"{{{{ {date}|pendate }}}}", align="right"))
+
+
+def xc_midterm(s: Sheet) -> None:
+    from govproj.forms.xc import MIDTERM
+
+    report(s, MIDTERM, "区科技和信息化局、区财政局：",
+           "根据《北京市西城区信息化项目管理办法》（西政发〔2022〕7号）第二十三条，现将{{ project.name }}的项目建设进度、"
+           "数据资源建设、安全体系建设和预算执行等情况报告如下。", "reported.date")
+
+
+def gs_monitoring(s: Sheet) -> None:
+    from govproj.forms.gs import MONITORING
+
+    report(s, MONITORING, "领导小组办公室、区财政局：",
+           "根据《拱墅区信息化项目管理办法》五（四），现报送{{ project.name }}"
+           "{% if latest_report.period %}{{ latest_report.period }}{% endif %}的绩效目标实现程度和预算执行进度"
+           "“双监控”情况。", "latest_report.date")
+
+
+def gs_resources(s: Sheet) -> None:
+    s.title()
+    g = s.table([30, 48, 30, 48], style="GovSmall")
+    left = dict(align="left")
+    g.row(L("项目名称"), V("{{ project.name }}", span=3, **left))
+    g.row(L("项目建设单位"), V("{{ project.unit }}", span=3, **left))
+    g.row(L("联系人"), V("{{ contact.name }}", **left), L("联系电话"), V("{{ contact.phone }}", **left))
+    s.add(P(B("一、资源申请与分配"), style="GovCell"))
+    a = s.table([9, 18, 51, 25, 25, 28], style="GovSmall")
+    a.row(L("序号"), L("资源类型"), L("申请内容"), L("申请日期"), L("分配日期"), L("资源分配\n表编号"), header=True)
+    a.loop("for r in allocations")
+    a.row(V("{{ r.no }}"), V("{{ r.type }}"), V("{{ r.content }}", align="left"), V("{{ r.applied_on }}"),
+          V("{{ r.allocated_on }}"), V("{{ r.doc_no }}"))
+    a.loop("endfor")
+    s.add(P(B("二、上线前对接情况"), style="GovCell"))
+    c = s.table([52, 26, 30, 48], style="GovSmall")
+    c.row(L("对接项"), L("是否完成"), L("完成日期"), L("说明"), header=True)
+    c.loop("for x in connections")
+    c.row(V("{{ x.label }}", align="left"), V("{{ x.connected|radio(true) }}是 {{ x.connected|radio(false) }}否"),
+          V("{{ x.date }}"), V("{{ x.note }}", align="left"))
+    c.loop("endfor")
+    s.add(P("依据：五（六）项目上线前需与基础服务完成对接、完成数据共享接口对接，不得系统与系统间直接对接；"
+            "六（二）未接入区数据中枢的系统，不得上线运行。", style="GovCell"))
+
+
 # ---- every jurisdiction ---------------------------------------------------------------------------------------------
 
 def summary(s: Sheet) -> None:
@@ -197,11 +328,20 @@ def outline(s: Sheet, chapters: tuple[Chapter, ...], tables: dict[str, Callable[
             s.add(P(H(chapter.guidance)))
         if chapter.table:
             tables[chapter.table](s)
+        if chapter.note:
+            s.add(P(H(chapter.note)))
         for item in chapter.items:
             s.heading(item.title, 2)
-            s.add(P(*filled(f"outline.{item.key}", item.guidance or f"（编写{item.title.split(' ', 1)[-1]}）")))
+            s.add(P(*filled(f"outline.{item.key}", item.guidance or f"（请编写：{_topic(item.title)}）")))
             if item.table:
                 tables[item.table](s)
+
+
+def _topic(title: str) -> str:
+    """"1. 项目名称" / "（一）项目名称" → "项目名称"."""
+    import re
+
+    return re.sub(r"^(\d+\.\s*|（[一二三四五六七八九十]+）)", "", title)
 
 
 def budget_table(s: Sheet) -> None:
@@ -219,6 +359,11 @@ def budget_table(s: Sheet) -> None:
 TABLES: dict[str, Callable[[Sheet], None]] = {"budget": budget_table}
 
 LAYOUTS: dict[tuple[str, str], Callable[[Sheet], None]] = {
+    ("xc", "midterm"): xc_midterm,
+    ("gs", "monitoring"): gs_monitoring,
+    ("gs", "resources"): gs_resources,
+    ("jl", "application"): jl_application,
+    ("yb", "declaration"): yb_declaration,
     ("bj", "needs"): bj_needs,
     ("bj", "platforms"): bj_platforms,
     ("bj", "sharing"): bj_sharing,
@@ -236,6 +381,7 @@ def layout_for(form) -> Callable[[Sheet], None]:
         def outline_document(s: Sheet) -> None:
             s.annex(form.annex)
             s.title()
+            s.subtitle("{{ project.name }}")
             outline(s, form.outline, TABLES)
         return outline_document
     raise KeyError(f"no layout for {form.jurisdiction}/{form.id}")
