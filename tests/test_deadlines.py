@@ -239,6 +239,18 @@ def test_earliest_date_of_an_upgrade(capsys) -> None:
         assert len(findings(capsys, folder, "BJ062", today="2026-11-25")) == (0 if on_time else 1)
 
 
+@pytest.mark.skipif("yb" not in available(), reason="the Yubei pack is not installed")
+def test_only_a_passed_acceptance_starts_the_archive_deadline(capsys) -> None:
+    # YB151 (渝北 第十五条): "完成验收后10个工作日内" — a failed acceptance starts nothing, in the rule and the list alike.
+    # 2026-11-10 (Tue) accepted → Nov 11–13 (1–3), Nov 16–20 (4–8), Nov 23–24 (9–10): due 2026-11-24.
+    for result, listed_due in (("pass", "2026-11-24"), ("conditional", "2026-11-24"), ("fail", None)):
+        folder = make(f"yb-{result}", base="yb/build", set_={"events.accepted.result": result},
+                      delete=["events.archived"])
+        found = [d for d in listed(capsys, folder, today="2026-11-25") if d["code"] == "YB151"]
+        assert [d["due"] for d in found] == ([listed_due] if listed_due else []), result
+        assert len(findings(capsys, folder, "YB151", today="2026-11-25")) == (1 if listed_due else 0), result
+
+
 # ---- 2027: the estimate and its warning; a user calendar changes the result ------------------------------------------
 
 CALENDAR_2027 = """\

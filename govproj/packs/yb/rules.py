@@ -1138,7 +1138,7 @@ def archived_in_time(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 
 DEADLINES.declare("YB151", "项目资料电子文档报送区大数据发展局存档", Workdays(10),
-                  start=EventDate("accepted"), done=EventDate("archived"), term="完成验收后10个工作日内")
+                  start=EventDate("accepted", results=PASSED), done=EventDate("archived"), term="完成验收后10个工作日内")
 
 
 def _archive_needed(project: "Project") -> list[tuple[str, str]]:
