@@ -107,7 +107,7 @@ def test_yb_declaration_form(run, tmp_path):
     assert rows[1] == ["联 系 人", "何静", "联系电话", "023-67821456"]
     assert rows[2] == ["项目周期", "2026年6月　至　2026年12月"]
     assert rows[3] == ["项目类别", "■建设类\n□运维类", "采购类别", "□工程类\n■服务类\n■货物类"]
-    assert rows[4] == ["资金预算", "合计（万元）", "中央财政\n资金", "市财政\n资金", "区财政\n资金", "自有资金"]
+    assert rows[4] == ["资金预算", "合计\n（万元）", "中央财政\n资金", "市财政\n资金", "区财政\n资金", "自有资金"]
     assert rows[5] == ["资金预算", "344.40", "", "50.00", "294.40", ""]  # by source, 万元, blank where none
     assert rows[6][1].startswith("软件开发 168.00万元；硬件购置 96.50万元")
     assert rows[7][0] == "项目内容及功能" and rows[7][1].startswith("问题采集")
@@ -248,7 +248,7 @@ def test_gs_reports(run, tmp_path):
 
 # ---- PDF --------------------------------------------------------------------------------------------------------
 
-PDF_FORMS = {"bj": ("upgrade", "needs", 1), "yb": ("build", "declaration", 2), "jl": ("self", "application", None),
+PDF_FORMS = {"bj": ("upgrade", "needs", 1), "yb": ("build", "declaration", 1), "jl": ("self", "application", None),
              "xc": ("upgrade", "midterm", None), "gs": ("upgrade", "resources", 1)}
 
 

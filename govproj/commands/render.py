@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", default=".", help="项目文件夹，或包含多个项目的文件夹（默认当前文件夹）")
     parser.add_argument("--form", nargs="+", action="extend", metavar="ID",
                         help="只生成这些表单：编号（如 needs）、附件号（如 附件1）或标题；可写多个")
-    parser.add_argument("--out", metavar="DIR", help="输出文件夹（默认 <项目>/forms/；多个项目时为 DIR/<项目编号>/）")
+    parser.add_argument("--out", metavar="DIR", help="输出文件夹（默认 <项目>/forms/；多个项目时为 DIR/<项目文件夹名>/）")
     parser.add_argument("--templates", metavar="DIR", help="先在这个文件夹里找模板（<DIR>/<辖区>/<编号>.docx 或 <DIR>/<编号>.docx）")
     parser.add_argument("--pdf", action="store_true", help="同时转换为 PDF（需要安装 LibreOffice）")
     parser.add_argument("--force", action="store_true", help="覆盖生成后被手工修改过的文件")
@@ -151,7 +151,8 @@ def _list(args: argparse.Namespace) -> int:
     for jid in jurisdictions:
         sys.stdout.write(f"{jid}  {PACK_NAMES[jid]}\n")
         for form in available_forms(jid, sources):
-            sys.stdout.write(f"  {form.id:<14}{form.label}（依据：{form.article}）\n")
+            basis = f"（依据：{form.article}）" if form.article != "—" else ""
+            sys.stdout.write(f"  {form.id:<14}{form.label}{basis}\n")
             if form.note:
                 sys.stdout.write(f"  {'':<14}{form.note}\n")
     return 0

@@ -365,6 +365,12 @@ def total_text(project: "Project", ctx: dict[str, Any]) -> str | None:
     return f"{wan(total)}万元" + (f"。资金来源：{funding}" if funding else "")
 
 
+def budget_intro(project: "Project", ctx: dict[str, Any]) -> str | None:
+    """The sentence above a budget table: 项目总投资 344.40万元。资金来源：…。预算明细如下表（单位：万元）："""
+    total = total_text(project, ctx)
+    return f"项目总投资{total}。预算明细如下表（单位：万元）：" if total else None
+
+
 def unit_and_leader(project: "Project", ctx: dict[str, Any]) -> str | None:
     unit = project.get("project.yaml", "unit")
     head = ctx.get("leader") or {}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from govproj.forms import Form
-from govproj.forms.common import Chapter, events_text, fmt_date, join, labelled, parties_getter, total_text, value_of
+from govproj.forms.common import (Chapter, budget_intro, events_text, fmt_date, join, labelled, parties_getter,
+                                  total_text, value_of)
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
@@ -37,8 +38,7 @@ MONITORING: tuple[Chapter, ...] = (
     Chapter("二、绩效目标实现程度", key="g2", fill=labelled(("绩效目标", _document("performance_goals"))),
             source="project.yaml → documents.performance_goals（信息化项目绩效目标）",
             note="（对照绩效目标逐项说明实现程度，未达到的说明原因和措施）"),
-    Chapter("三、预算执行进度", key="g3", fill=lambda p, c: (f"项目总投资{total_text(p, c)}。预算明细如下表（单位：万元）："
-                                                        if c.get("total") is not None else None),
+    Chapter("三、预算执行进度", key="g3", fill=budget_intro,
             source="budget.yaml → total、lines、sources", table="budget",
             note="（写明截至监控期末已支付金额、预算执行率，与计划进度的差异及原因）"),
     Chapter("四、项目实施进度", key="g4", fill=labelled(("当前阶段", lambda p, c: c.get("stage_label")),

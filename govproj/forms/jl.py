@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from govproj.forms import Form
-from govproj.forms.common import (Chapter, Item, basis_text, contacts_text, first, fmt_date, join, labelled,
+from govproj.forms.common import (Chapter, budget_intro, Item, basis_text, contacts_text, first, fmt_date, join, labelled,
                                   opening_text, resources_text, topics, total_text, unit_and_leader, value_of, wan)
 from govproj.forms.summary import summary_form
 
@@ -63,11 +63,6 @@ def procurement_text(project: "Project", ctx: dict[str, Any]) -> str | None:
     return "\n".join(lines) or None
 
 
-def investment(project: "Project", ctx: dict[str, Any]) -> str | None:
-    total = total_text(project, ctx)
-    return f"项目总投资{total}。投资构成如下表（单位：万元）：" if total else None
-
-
 def funds_text(project: "Project", ctx: dict[str, Any]) -> str | None:
     funds = provincial(project)
     return None if funds is None else f"拟利用省级财政资金 {wan(funds)}万元"
@@ -75,6 +70,9 @@ def funds_text(project: "Project", ctx: dict[str, Any]) -> str | None:
 
 GOALS = labelled(("", value_of("project.yaml", "summary")), ("建设期", schedule_text))
 SECURITY = (lambda p, c: c.get("security_text"), "security.yaml → level、plan、crypto")
+CONTENT = (first(value_of("construction.yaml", "content"), GOALS), "construction.yaml → content（或 project.yaml → summary）")
+RESOURCES = (resources_text, "sharing.yaml → description、resources")
+CATALOGUE = (labelled(("共享", opening_text("sharing")), ("开放", opening_text("opening"))), "sharing.yaml → sharing、opening")
 
 # 附件3 申报书 一–八 (一 is the basic-information table of the layout)
 APPLICATION: tuple[Chapter, ...] = (
@@ -117,7 +115,7 @@ APPLICATION: tuple[Chapter, ...] = (
              "project.yaml → base_resources；sharing.yaml"),
     )),
     Chapter("六、项目初步设计概算", "主要包括：概算编制说明；初步设计投资概算书（总概算、详细概算）；资金筹措及投资计划（已有上级拨付资金"
-            "的需要列明）等。", key="a6", fill=investment, source="budget.yaml → total、lines、sources", table="budget"),
+            "的需要列明）等。", key="a6", fill=budget_intro, source="budget.yaml → total、lines、sources", table="budget"),
     Chapter("七、项目实施计划", "主要包括项目组织管理人员安排，项目具体实施时间阶段，工作内容，工作目标等。", key="a7",
             fill=schedule_text, source="project.yaml → schedule（建设期）"),
     Chapter("八、信息安全", "主要参考国家标准信息安全技术信息系统安全等级保护基本要求。", key="a8", fill=SECURITY[0],
@@ -155,18 +153,16 @@ FEASIBILITY: tuple[Chapter, ...] = (
         "f3", "与政务职能相关的社会问题和政务目标分析；业务功能、业务流程和业务量分析；信息量分析与预测；系统功能和性能需求分析；"
         "信息系统装备和应用现状与差距", {
             "业务功能、业务流程和业务量分析": (value_of("needs.yaml", "description"), "needs.yaml → description"),
-            "信息量分析与预测": (resources_text, "sharing.yaml → description、resources"),
+            "信息量分析与预测": RESOURCES,
             "系统功能和性能需求分析": (value_of("construction.yaml", "refined_needs"), "construction.yaml → refined_needs"),
             "信息系统装备和应用现状与差距": (value_of("needs.yaml", "current_state"), "needs.yaml → current_state")})),
     Chapter("第四章  本期项目建设方案", items=topics(
         "f4", "建设目标、规模与内容；标准规范建设内容；信息资源规划和数据库建设方案；政务信息资源目录和政务信息资源共享方案；"
         "应用支撑平台和应用系统建设方案；数据处理和存储建设方案；终端系统建设方案；网站系统建设方案；安全系统建设方案；"
         "备份系统建设方案；运行维护系统建设方案；其他系统建设方案；主要软硬件选型原则和详细软硬件配置清单；机房及配套工程建设方案", {
-            "建设目标、规模与内容": (first(value_of("construction.yaml", "content"), GOALS),
-                             "construction.yaml → content（或 project.yaml → summary）"),
-            "信息资源规划和数据库建设方案": (resources_text, "sharing.yaml → description、resources"),
-            "政务信息资源目录和政务信息资源共享方案": (labelled(("共享", opening_text("sharing")), ("开放", opening_text("opening"))),
-                                      "sharing.yaml → sharing、opening"),
+            "建设目标、规模与内容": CONTENT,
+            "信息资源规划和数据库建设方案": RESOURCES,
+            "政务信息资源目录和政务信息资源共享方案": CATALOGUE,
             "安全系统建设方案": SECURITY})),
     Chapter("第五章  项目采购方案", items=topics("f5", "采购范围；采购方式；采购组织形式", {
         "采购方式": (procurement_text, "contract.yaml → parties（selection）"),
@@ -178,7 +174,7 @@ FEASIBILITY: tuple[Chapter, ...] = (
                                            {"项目建设期": (schedule_text, "project.yaml → schedule")})),
     Chapter("第八章  投资估算和资金来源", items=topics(
         "f8", "投资估算的有关说明；项目总投资估算；资金来源与落实情况；资金使用计划；项目运行维护经费估算", {
-            "项目总投资估算": (investment, "budget.yaml → total、lines"),
+            "项目总投资估算": (budget_intro, "budget.yaml → total、lines"),
             "资金来源与落实情况": (labelled(("", lambda p, c: c.get("funding_text")), ("", funds_text)),
                           "budget.yaml → sources")})),
     Chapter("第九章  效益与评价指标分析", items=topics("f9", "经济效益分析；社会效益分析；项目评价指标分析")),
@@ -198,16 +194,14 @@ DESIGN: tuple[Chapter, ...] = (
     Chapter("第三章  需求分析", items=topics("d3", "政务业务目标需求分析结论；系统功能指标；信息量指标；系统性能指标", {
         "政务业务目标需求分析结论": (value_of("needs.yaml", "description"), "needs.yaml → description"),
         "系统功能指标": (value_of("construction.yaml", "refined_needs"), "construction.yaml → refined_needs"),
-        "信息量指标": (resources_text, "sharing.yaml → description、resources")})),
+        "信息量指标": RESOURCES})),
     Chapter("第四章  项目设计方案", items=topics(
         "d4", "建设目标、规模与内容；标准规范建设内容；信息资源规划和数据库设计；政务信息资源目录和政务信息资源共享设计；应用支撑系统"
         "设计；应用系统设计；数据处理和存储系统设计；终端系统及接口设计；网络系统设计；安全系统设计；备份系统设计；运行维护系统设计；"
         "其他系统设计；系统配置及软硬件选型原则；系统软硬件配置清单；系统软硬件物理部署方案", {
-            "建设目标、规模与内容": (first(value_of("construction.yaml", "content"), GOALS),
-                             "construction.yaml → content（或 project.yaml → summary）"),
-            "信息资源规划和数据库设计": (resources_text, "sharing.yaml → description、resources"),
-            "政务信息资源目录和政务信息资源共享设计": (labelled(("共享", opening_text("sharing")), ("开放", opening_text("opening"))),
-                                      "sharing.yaml → sharing、opening"),
+            "建设目标、规模与内容": CONTENT,
+            "信息资源规划和数据库设计": RESOURCES,
+            "政务信息资源目录和政务信息资源共享设计": CATALOGUE,
             "安全系统设计": SECURITY})),
     Chapter("第五章  项目建设与运行管理", items=topics(
         "d5", "领导和管理机构；项目实施机构；运行维护机构；核准的项目采购方案；项目进度、质量、资金管理方案；相关管理制度", {
@@ -217,7 +211,7 @@ DESIGN: tuple[Chapter, ...] = (
     Chapter("第六章  人员配置与培训", items=topics("d6", "人员配置计划；人员培训方案")),
     Chapter("第七章  项目实施进度", key="d7", fill=schedule_text, source="project.yaml → schedule（建设期）"),
     Chapter("第八章  初步设计概算", items=topics("d8", "概算编制说明；初步设计投资概算书（总概算、详细概算）；资金筹措及投资计划", {
-        "初步设计投资概算书（总概算、详细概算）": (investment, "budget.yaml → total、lines"),
+        "初步设计投资概算书（总概算、详细概算）": (budget_intro, "budget.yaml → total、lines"),
         "资金筹措及投资计划": (labelled(("", lambda p, c: c.get("funding_text")), ("", funds_text)), "budget.yaml → sources")})),
     Chapter("第九章  风险及效益分析", items=topics("d9", "风险分析及对策；效益分析")),
 )

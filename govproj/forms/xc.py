@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from govproj.forms import Form
-from govproj.forms.common import (Chapter, events_text, fmt_date, join, labelled, opening_text, parties_getter,
-                                  resources_text, total_text, value_of)
+from govproj.forms.common import (Chapter, budget_intro, events_text, fmt_date, join, labelled, opening_text,
+                                  parties_getter, resources_text, total_text, value_of)
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
@@ -66,8 +66,7 @@ MIDTERM: tuple[Chapter, ...] = (
         ("关键信息基础设施", value_of("security.yaml", "cii"))),
         source="security.yaml → level、filing、plan、crypto、assessments、cii",
         note="（说明安全保护等级对应的安全建设或改建进展、密码应用建设情况）"),
-    Chapter("五、预算执行情况", key="x5", fill=lambda p, c: (f"项目总投资{total_text(p, c)}。预算明细如下表（单位：万元）："
-                                                         if c.get("total") is not None else None),
+    Chapter("五、预算执行情况", key="x5", fill=budget_intro,
             source="budget.yaml → total、lines、sources", table="budget",
             note="（写明截至报告日已支付金额、预算执行率，与计划的差异及原因）"),
 )

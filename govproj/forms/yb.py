@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from govproj.forms import Form
-from govproj.forms.common import (Chapter, Item, basis_text, contacts_text, first, fmt_month, join, labelled,
+from govproj.forms.common import (Chapter, budget_intro, Item, basis_text, contacts_text, first, fmt_month, join, labelled,
                                   opening_text, resources_text, total_text, unit_and_leader, value_of, wan)
 from govproj.forms.summary import summary_form
 
@@ -86,11 +86,6 @@ def hardware_text(project: "Project", ctx: dict[str, Any]) -> str | None:
     return ("预算中的设备：" + "；".join(lines)) if lines else None
 
 
-def investment_text(project: "Project", ctx: dict[str, Any]) -> str | None:
-    total = total_text(project, ctx)
-    return f"项目总投资{total}。投资构成如下表（单位：万元）：" if total else None
-
-
 OUTLINE: tuple[Chapter, ...] = (
     Chapter("第一章  项目概述", items=(
         Item("c1_1", "1. 项目名称", "", value_of("project.yaml", "name"), "project.yaml → name"),
@@ -154,7 +149,7 @@ OUTLINE: tuple[Chapter, ...] = (
             "所有的投资构成有详细的列表和说明，并与建设内容一一对应。投资估算可以参照某品牌估计费用，但不得指定品牌。投资估算应当逐一"
             "分解和细化。对各类设备和产品软件的主要功能、性能指标、数量、单价和用途，应当详细说明。对拟开发的应用系统，应当根据应用"
             "系统各子系统计其功能模块的具体功能和性质等，逐一详细估算工作量。",
-            key="c7", fill=investment_text, source="budget.yaml → total、lines、sources", table="budget"),
+            key="c7", fill=budget_intro, source="budget.yaml → total、lines、sources", table="budget"),
     Chapter("第八章  经济和社会效益", items=(
         Item("c8_1", "1. 项目经济效益", "（定量和定性分析直接和间接经济效益）"),
         Item("c8_2", "2. 项目社会效益", "（分析项目建成后可公开、共享、交换的信息及其效益；在业务、服务、管理等方面的效益）",

@@ -151,7 +151,7 @@ def yb_declaration(s: Sheet) -> None:
     s.annex("附件1")
     s.title()
     s.add(P("填报单位（盖章）：{{ project.unit }}\t填报时间：{{ project.documents.declaration_form.date|pendate }}",
-            style="GovCell"))
+            style="GovSmall", align="left"))
     g = s.table([26, 26, 26, 26, 26, 26], style="GovSmall")
     left = dict(align="left")
     g.row(L("申报单位"), V("{{ project.unit }}", span=2, **left), L("项目名称"), V("{{ project.name }}", span=2, **left),
@@ -163,14 +163,14 @@ def yb_declaration(s: Sheet) -> None:
     g.row(L("项目类别"), V(P(box("kind_label", "建设类")), P(box("kind_label", "运维类")), span=2, align="left"),
           L("采购类别"), V(*(P(box("project.procurement_types", t)) for t in ("工程类", "服务类", "货物类")), span=2,
                            align="left"), height_mm=16)
-    first = g.row(L("资金预算"), L("合计（万元）"), L("中央财政\n资金"), L("市财政\n资金"), L("区财政\n资金"), L("自有资金"))
+    first = g.row(L("资金预算"), L("合计\n（万元）"), L("中央财政\n资金"), L("市财政\n资金"), L("区财政\n资金"), L("自有资金"))
     last = g.row(EMPTY, V("{{ total }}"), V("{{ funding.central }}"), V("{{ funding.city }}"), V("{{ funding.district }}"),
                  V("{{ funding.own }}"), height_mm=10)
     g.merge_down(0, first, last)
-    g.row(L("资金主要\n构成"), V("{{ composition_text }}", span=5, **left), height_mm=18)
+    g.row(L("资金主要\n构成"), V("{{ composition_text }}", span=5, **left), height_mm=14)
     for label, expr in (("项目内容及功能", "needs.functions"), ("信息资源\n上云情况", "needs.cloud_status"),
                         ("信息资源\n共享情况", "needs.sharing_status"), ("单位信息化项目现状及整合情况", "needs.integration")):
-        g.row(L(label), V("{{ %s }}" % expr, span=5, **left), height_mm=20)
+        g.row(L(label), V("{{ %s }}" % expr, span=5, **left), height_mm=16)
     g.row(L("备    注"), V("{{ needs.remarks }}{% if funding_other_text %}{% if needs.remarks %}；{% endif %}"
                               "其他资金来源：{{ funding_other_text }}{% endif %}", span=5, **left), height_mm=14)
 
@@ -276,6 +276,16 @@ def gs_resources(s: Sheet) -> None:
             "六（二）未接入区数据中枢的系统，不得上线运行。", style="GovCell"))
 
 
+def listing(s: Sheet, heading: str, header: tuple[str, str], var: str, items: str) -> None:
+    """A bold heading and a two-column table with a row per item (label, text)."""
+    s.add(P(B(heading), style="GovCell"))
+    g = s.table([44, 112], style="GovSmall")
+    g.row(L(header[0]), L(header[1]), header=True)
+    g.loop(f"for {var} in {items}")
+    g.row(V(f"{{{{ {var}.label }}}}"), V(f"{{{{ {var}.text }}}}", align="left"))
+    g.loop("endfor")
+
+
 # ---- every jurisdiction ---------------------------------------------------------------------------------------------
 
 def summary(s: Sheet) -> None:
@@ -298,18 +308,8 @@ def summary(s: Sheet) -> None:
     g.row(L("共性平台"), V("{{ platforms_text }}", span=3, **left))
     g.row(L("网络安全"), V("{{ security_text }}", span=3, **left))
     g.row(L("承建等单位"), V("{{ parties_text }}", span=3, **left))
-    s.add(P(B("已记录的事件"), style="GovCell"))
-    e = s.table([44, 112], style="GovSmall")
-    e.row(L("事件"), L("日期、文号、主体、结论"), header=True)
-    e.loop("for ev in events")
-    e.row(V("{{ ev.label }}"), V("{{ ev.text }}", align="left"))
-    e.loop("endfor")
-    s.add(P(B("材料"), style="GovCell"))
-    d = s.table([44, 112], style="GovSmall")
-    d.row(L("材料"), L("名称、文号、日期、签章"), header=True)
-    d.loop("for doc in documents")
-    d.row(V("{{ doc.label }}"), V("{{ doc.text }}", align="left"))
-    d.loop("endfor")
+    listing(s, "已记录的事件", ("事件", "日期、文号、主体、结论"), "ev", "events")
+    listing(s, "材料", ("材料", "名称、文号、日期、签章"), "doc", "documents")
     s.loop("if changes_count")
     s.add(P("变更记录 {{ changes_count }} 条，详见 changes.yaml。", style="GovCell"))
     s.loop("endif")
