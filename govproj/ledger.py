@@ -391,7 +391,8 @@ class Step:
 
     @property
     def changes_stage(self) -> bool:
-        return self.before is not None and self.after is not None and self.before != self.after
+        """project.yaml existed before and after, and its stage differs (an unreadable file counts as no stage)."""
+        return self.before_text is not None and self.after_text is not None and self.before != self.after
 
     @property
     def is_advance(self) -> bool:

@@ -34,7 +34,8 @@ class Move:
     label: str = ""  # Chinese: 推进 / 整改 / 延期 …
     article: str = ""
     loop: bool = False  # declared by a Transition, not the linear order
-    passed_over: tuple[str, ...] = ()  # optional (or other-kind) stages the step passes over
+    passed_over: tuple[str, ...] = ()  # optional stages of this kind that the step passes over
+    baseline: bool = False  # the target stage fixes the approved baseline (Stage.baseline)
 
 
 def stage_name(pack: "Pack", stage_id: str | None) -> str:
@@ -70,9 +71,8 @@ def forward_moves(pack: "Pack", kind: str, source: str) -> list[Move]:
     passed: list[str] = []
     for stage in pack.stages[_index(pack, source) + 1:]:
         if not applies(stage, kind):
-            passed.append(stage.id)
-            continue
-        out.append(Move(source, stage.id, "pass", "推进", stage.article, False, tuple(passed)))
+            continue  # not this kind's stage: nothing is passed over
+        out.append(Move(source, stage.id, "pass", "推进", stage.article, False, tuple(passed), stage.baseline))
         if not stage.optional:
             break
         passed.append(stage.id)
@@ -80,8 +80,8 @@ def forward_moves(pack: "Pack", kind: str, source: str) -> list[Move]:
 
 
 def loop_moves(pack: "Pack", kind: str, source: str) -> list[Move]:
-    return [Move(t.source, t.target, t.outcome, t.label, t.article, True) for t in pack.transitions
-            if t.source == source and applies(pack.stage(t.target), kind)]
+    return [Move(t.source, t.target, t.outcome, t.label, t.article, True, (), pack.stage(t.target).baseline)
+            for t in pack.transitions if t.source == source and applies(pack.stage(t.target), kind)]
 
 
 def moves_from(pack: "Pack", kind: str, source: str) -> list[Move]:
@@ -130,8 +130,7 @@ def _why_not(pack: "Pack", kind: str, source: str, target: str, outcome: str) ->
                 f"转到{stage_name(pack, target)}")
     s_index = _index(pack, source)
     if t_index > s_index:
-        required = [s for s in stages_for(pack, kind)[:]
-                    if s_index < _index(pack, s.id) < t_index and not s.optional]
+        required = [s for s in stages_for(pack, kind) if s_index < _index(pack, s.id) < t_index and not s.optional]
         names = "、".join(stage_name(pack, s.id) for s in required)
         return f"不能跳过必经阶段：{names}" if required else f"不能从{stage_name(pack, source)}直接到{stage_name(pack, target)}"
     if t_index == s_index:
@@ -188,8 +187,11 @@ def gates(folder: Path, move: Move, *, today: _dt.date | None = None, repo_confi
     """Check the project folder for `move`; the result names every error that holds it."""
     from govproj.engine import check_folder
 
+    entering_baseline = move.outcome == "pass" and move.baseline
+    # Entering a stage that fixes the baseline approves the project as it now is: the previous baseline (before a
+    # re-declaration, 渝北第十一条（二）) no longer binds it, so change control has nothing to compare there.
     target = check_folder(folder, stage=move.target, today=today, repo_config=repo_config,
-                          baseline_loader=baseline_loader)
+                          baseline_loader=(lambda: None) if entering_baseline else baseline_loader)
     gate = Gate(move, target, load_error=target.error)
     if target.error:
         return gate
@@ -206,3 +208,4 @@ def gates(folder: Path, move: Move, *, today: _dt.date | None = None, repo_confi
                 gate.blocking.append(d)
     gate.blocking.sort()
     return gate
+

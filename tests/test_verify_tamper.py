@@ -157,6 +157,24 @@ def test_forged_advance_that_skips_stages(repo: Path, capsys) -> None:
     assert code == 1 and "不允许的阶段变化：不能跳过必经阶段：项目验收（acceptance）" in text
 
 
+def test_stage_changed_through_an_unreadable_file(repo: Path, capsys) -> None:
+    edit(repo, "project.yaml", "\nstage: contract\n", "\nstage: [contract\n")
+    git(repo, "commit", "-q", "-a", "--no-verify", "-m", "格式错误")
+    broken = short(repo)
+    edit(repo, "project.yaml", "\nstage: [contract\n", "\nstage: acceptance\n")
+    commit_all(repo, "修好格式")
+    code, text, _ = verify(capsys)
+    assert code == 1
+    assert f"✗ 提交 {broken}" in text and "该提交中的项目文件无法读取" in text
+    assert f"✗ 提交 {short(repo)}" in text and "改为项目验收（acceptance），不是 govproj advance 做出的提交" in text
+
+
+def test_forged_advance_to_a_stage_that_does_not_exist(repo: Path, capsys) -> None:
+    forge(repo, "contract", "finished")
+    code, text, _ = verify(capsys)
+    assert code == 1 and "不允许的阶段变化：北京市没有阶段“finished”" in text
+
+
 def test_forged_trailers_that_do_not_match_the_file(repo: Path, capsys) -> None:
     trail = ledger.Trail(ID, PROJECT, "contract", "acceptance", "pass", "bj", "2016.1", "govproj 0.1.0",
                          _dt.date(2026, 11, 25), {"errors": 0, "warnings": 0, "infos": 0, "waived": 0},

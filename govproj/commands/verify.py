@@ -134,6 +134,7 @@ def verify_project(folder: Path) -> Report:
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
                    config: dict, reachable: dict, tags: list) -> None:
     from govproj import ledger, lifecycle
+    from govproj.errors import GovprojError
     from govproj.lifecycle import stage_name
     from govproj.yamlio import parse_doc
 
@@ -158,10 +159,15 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
     elif step.after_text != (ledger.replace_stage(step.before_text, trail.target)
                              if trail.source != trail.target else step.before_text):
         report.add(commit, "推进提交除阶段外还修改了 project.yaml 的其他内容", "推进提交只应改 stage 这一个值")
-    kind = str(parse_doc(step.after_text.removeprefix("\ufeff"), path).data.get("kind") or "")
+    try:
+        kind = str(parse_doc(step.after_text.removeprefix("\ufeff"), path).data.get("kind") or "")
+    except GovprojError:
+        kind = ""
     reason = lifecycle.why_not(pack, kind, trail.source, trail.target, trail.outcome)
     if reason:
         report.add(commit, f"不允许的阶段变化：{reason}", "按辖区办法规定的顺序逐个阶段推进（govproj stages 列出阶段）")
+        if trail.target not in {s.id for s in pack.stages}:
+            return
     if pack.stage(trail.target).baseline and trail.outcome == "pass":
         tag = next((t for t in tags if t.name == trail.baseline), None)
         if not trail.baseline or tag is None:
@@ -170,7 +176,7 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
                        "基线标签由 govproj advance 创建，删除后批复基线无从比较")
         elif tag.commit != commit.sha:
             report.add(commit, f"基线标签 {tag.name} 被移动，不再指向进入基线阶段的提交")
-    move = lifecycle.Move(trail.source, trail.target, trail.outcome)
+    move = lifecycle.Move(trail.source, trail.target, trail.outcome, baseline=pack.stage(trail.target).baseline)
     baseline = ledger.baseline_at(repo, rel, trail.project, commit.sha)
     with ledger.tree_at(repo, commit.sha, rel) as tree:
         gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline)
@@ -199,9 +205,15 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
 def _check_baseline(report: Report, repo: Any, rel: str, step: Any, baseline: Any, last: Any) -> Any:
     """A commit after the baseline that changed what the baseline fixes must carry a change record."""
     from govproj import ledger
+    from govproj.errors import GovprojError
     from govproj.packs.changerules import change_findings, measure, measured
 
-    current = ledger.load_at(repo, step.commit.sha, rel)
+    try:
+        current = ledger.load_at(repo, step.commit.sha, rel)
+    except GovprojError as exc:
+        report.add(step.commit, f"该提交中的项目文件无法读取，无法核验这一提交：{exc.render().removeprefix('错误：')}",
+                   "项目文件应始终可读：pre-commit 钩子 govproj-check 会拒绝这样的提交")
+        return last
     if current is None:
         return last
     summary = measured(baseline, current)
