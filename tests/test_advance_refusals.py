@@ -71,25 +71,25 @@ def test_staged_changes_elsewhere_are_neither_swept_in_nor_lost(repo: Path, caps
     assert git(repo, "status", "--porcelain").splitlines() == ["M  README.txt"]
 
 
-def test_merge_in_progress(repo: Path, capsys) -> None:
+def diverge(repo: Path) -> None:
+    """Two branches that change README.txt differently: merging or rebasing one onto the other stops in a conflict."""
     git(repo, "switch", "-q", "-c", "other")
     (repo / "README.txt").write_text("分支甲\n", encoding="utf-8")
     commit_all(repo, "甲")
     git(repo, "switch", "-q", "main")
     (repo / "README.txt").write_text("分支乙\n", encoding="utf-8")
     commit_all(repo, "乙")
+
+
+def test_merge_in_progress(repo: Path, capsys) -> None:
+    diverge(repo)
     git(repo, "merge", "other", check=False)
     assert (repo / ".git" / "MERGE_HEAD").exists()
     assert "正在进行合并" in refused(capsys, repo)
 
 
 def test_rebase_in_progress(repo: Path, capsys) -> None:
-    git(repo, "switch", "-q", "-c", "other")
-    (repo / "README.txt").write_text("分支甲\n", encoding="utf-8")
-    commit_all(repo, "甲")
-    git(repo, "switch", "-q", "main")
-    (repo / "README.txt").write_text("分支乙\n", encoding="utf-8")
-    commit_all(repo, "乙")
+    diverge(repo)
     git(repo, "switch", "-q", "other")
     git(repo, "rebase", "main", check=False)
     assert (repo / ".git" / "rebase-merge").exists() or (repo / ".git" / "rebase-apply").exists()

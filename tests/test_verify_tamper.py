@@ -40,6 +40,14 @@ def short(repo: Path, rev: str = "HEAD") -> str:
     return git(repo, "rev-parse", "--short=7", rev).strip()
 
 
+def broken_at(capsys, repo: Path, rev: str = "HEAD") -> str:
+    """verify's text, which must report a break at commit `rev`."""
+    code, text, _ = verify(capsys)
+    assert code == 1, text
+    assert f"✗ 提交 {short(repo, rev)}" in text
+    return text
+
+
 def edit(repo: Path, file: str, old: str, new: str) -> None:
     path = repo / PROJECT / file
     text = path.read_text(encoding="utf-8")
@@ -65,10 +73,9 @@ def test_the_untouched_trail_verifies(repo: Path, capsys) -> None:
 def test_stage_edited_by_hand_and_committed(repo: Path, capsys) -> None:
     edit(repo, "project.yaml", "\nstage: contract\n", "\nstage: acceptance\n")
     commit_all(repo, "直接改成验收阶段")
-    code, text, report = verify(capsys)
-    assert code == 1
-    assert f"✗ 提交 {short(repo)}" in text
+    text = broken_at(capsys, repo)
     assert "阶段被手工从确定承建单位（contract）改为项目验收（acceptance），不是 govproj advance 做出的提交" in text
+    _, _, report = verify(capsys)
     assert report["breaks"][0]["commit"] == git(repo, "rev-parse", "HEAD").strip()
 
 
@@ -99,9 +106,7 @@ def test_baseline_amount_changed_without_a_record(repo: Path, capsys) -> None:
     edit(repo, "budget.yaml", "amount: 112.00", "amount: 124.00")
     edit(repo, "budget.yaml", "  - source: 市级财政资金\n    amount: 168.00", "  - source: 市级财政资金\n    amount: 180.00")
     commit_all(repo, "调整预算")
-    code, text, _ = verify(capsys)
-    assert code == 1
-    assert f"✗ 提交 {short(repo)}" in text
+    text = broken_at(capsys, repo)
     assert "修改了批复基线确定的内容（总投资 168 → 180 万元（+12 万元）" in text
     assert "变更控制 BJ211 不满足：没有变更记录；按第21条，应及时按照相关要求报各主管部门审查" in text
 
@@ -145,9 +150,7 @@ def test_advance_commit_amended_with_other_changes(repo: Path, capsys) -> None:
 
 def test_forged_advance_whose_gates_did_not_hold(repo: Path, capsys) -> None:
     forge(repo, "contract", "acceptance")  # contract.yaml has no contractor: BJ201 blocks 项目验收
-    code, text, _ = verify(capsys)
-    assert code == 1
-    assert f"✗ 提交 {short(repo)}" in text
+    text = broken_at(capsys, repo)
     assert "推进到项目验收（acceptance）时门槛条件不满足（按 2026-11-25 重新检查当时的文件，1 个错误）：BJ201" in text
 
 

@@ -105,17 +105,26 @@ def write_text(record: dict[str, Any], out) -> None:
     out.write("\n")
 
 
-def run(args: argparse.Namespace) -> int:
+def projects_under(path: str) -> list[Path]:
+    """The project folders at or below `path` (for `log` and `verify`), or a usage error when there are none."""
     from govproj.errors import UsageError
     from govproj.project import find_projects
 
-    folders = find_projects([Path(args.path)])
+    folders = find_projects([Path(path)])
     if not folders:
         raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）")
-    records = [trail_records(folder) for folder in folders]
+    return folders
+
+
+def write_json(projects: list[Any]) -> None:
+    json.dump({"version": 1, "projects": projects}, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    records = [trail_records(folder) for folder in projects_under(args.path)]
     if args.format == "json":
-        json.dump({"version": 1, "projects": records}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(records)
         return 0
     for record in records:
         write_text(record, sys.stdout)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import json
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -255,16 +254,11 @@ def write_text(reports: list[Report], out: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govproj.errors import UsageError
-    from govproj.project import find_projects
+    from govproj.commands.log import projects_under, write_json
 
-    folders = find_projects([Path(args.path)])
-    if not folders:
-        raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）")
-    reports = [verify_project(folder) for folder in folders]
+    reports = [verify_project(folder) for folder in projects_under(args.path)]
     if args.format == "json":
-        json.dump({"version": 1, "projects": [asdict(r) for r in reports]}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json([asdict(r) for r in reports])
     else:
         write_text(reports, sys.stdout)
     if any(r.unverifiable for r in reports):
