@@ -214,23 +214,36 @@ def worker_count(jobs: int, misses: int) -> int:
     return max(1, min(jobs, misses // 4 or 1))
 
 
-def project_key(folder: Path, options: Options, memo: dict[Any, str]) -> str:
+def project_key(folder: Path, options: Options, memo: dict[Any, Any]) -> str:
     """The cache key of one project's outcome (see govproj/cache.py for what goes into it)."""
     from govproj.cache import code_fingerprint, file_digest, git_refs_fingerprint, make_key, project_fingerprint
-    from govproj.calendar import calendar_files, repository_root
     from govproj.project import display_path
 
-    repo = repository_root(folder)
+    repo, outside = _surroundings(folder, memo)
     if ("git", repo) not in memo:
         memo[("git", repo)] = git_refs_fingerprint(repo)
-    outside = []
-    for path in calendar_files(folder)[1:]:  # the project's own calendar.yaml is among its files
+    files = []
+    for path in outside:
         if ("file", path) not in memo:
             memo[("file", path)] = file_digest(path)
-        outside.append((str(path), memo[("file", path)]))
-    return make_key([code_fingerprint(), display_path(folder), str(folder.resolve()), options.stage,
-                     options.today.isoformat(), options.repo_config, outside, memo[("git", repo)],
-                     project_fingerprint(folder)])
+        files.append((str(path), memo[("file", path)]))
+    return make_key([code_fingerprint(), display_path(folder), os.path.abspath(folder), options.stage, options.today.isoformat(), options.repo_config, files,
+                     memo[("git", repo)], project_fingerprint(folder)])
+
+
+def _surroundings(folder: Path, memo: dict[Any, Any]) -> tuple[Path | None, tuple[Path, ...]]:
+    """(the repository root, the calendar.yaml candidates outside the project) — the same for every project below
+    one folder, so looked up once per parent folder."""
+    from govproj.calendar import calendar_files, repository_root
+
+    if (folder / ".git").exists():
+        return repository_root(folder), calendar_files(folder)[1:]
+    parent = folder.parent if str(folder.parent) != str(folder) else folder
+    key = ("around", os.path.abspath(parent))
+    if key not in memo:
+        # calendar_files(project)[0] is the project's own calendar.yaml, which is among the project's files.
+        memo[key] = (repository_root(parent), calendar_files(parent)[1:])
+    return memo[key]
 
 
 # ---- progress -------------------------------------------------------------------------------------------------------

@@ -99,19 +99,34 @@ def file_digest(path: Path) -> str:
 
 
 def project_fingerprint(folder: Path) -> str:
-    """The project's files: YAML by content, every other file by relative name, size and modification time."""
+    """The project's files: YAML by content, every other file by relative name, size and modification time.
+
+    Plain os.scandir and strings: this runs for every project on every run, and pathlib objects cost more than the
+    hashing."""
     lines: list[str] = []
-    root = str(folder)
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
-        rel_dir = os.path.relpath(dirpath, root)
-        for name in sorted(filenames):
-            rel = name if rel_dir == "." else f"{rel_dir}/{name}".replace(os.sep, "/")
-            path = Path(dirpath) / name
-            if rel_dir == "." and name.endswith(_YAML):
-                lines.append(f"{rel}\0{file_digest(path)}")
-            else:
-                lines.append(_stat_line(path, rel))
+
+    def walk(directory: str, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            rel = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    if not entry.name.startswith(".") and entry.name != "__pycache__":
+                        walk(entry.path, rel + "/")
+                    continue
+                if not prefix and entry.name.endswith(_YAML):
+                    with open(entry.path, "rb") as handle:
+                        lines.append(f"{rel}\0{_sha(handle.read())}")
+                else:
+                    st = entry.stat()
+                    lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}")
+            except OSError:
+                lines.append(f"{rel}\0unreadable")
+
+    walk(os.fspath(folder), "")
     return _sha("\n".join(lines).encode("utf-8"))
 
 
