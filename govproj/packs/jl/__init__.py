@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from govproj.packs import Pack, Transition
+from govproj.packs.jl import change  # noqa: F401  (registers JL211, change control 第二十一条)
 from govproj.packs.jl.coverage import COVERAGE
 from govproj.packs.jl.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
 from govproj.packs.jl.examples import EXAMPLES
