@@ -68,6 +68,17 @@ def test_the_untouched_trail_verifies(repo: Path, capsys) -> None:
     code, text, report = verify(capsys)
     assert code == 0, text
     assert report["advances"] == 2 and report["tags"] == 1 and report["breaks"] == []
+    assert report["notes"] == [f"项目在提交 {short(repo, 'HEAD~2')} 以项目立项（approval）加入仓库，此前的阶段没有留痕"]
+
+
+def test_a_project_brought_in_after_its_baseline_stage(tmp_path: Path, monkeypatch, capsys) -> None:
+    clean_git_env(monkeypatch)
+    repo = make_repo(tmp_path / "late")
+    monkeypatch.chdir(repo)
+    example_project(repo, PROJECT, "bj", "new", stage="contract")
+    code, text, report = verify(capsys)
+    assert code == 0, text
+    assert "· 项目加入仓库时已过细化建设内容（refine），没有批复基线标签，变更控制无从比较" in text
 
 
 def test_stage_edited_by_hand_and_committed(repo: Path, capsys) -> None:

@@ -92,6 +92,7 @@ def verify_project(folder: Path) -> Report:
     last_measure = None
     last_advance: str | None = None
     advances: set[str] = set()
+    _note_start(report, pack, project.kind, steps[0], bool(tags))
     for step in steps:
         commit = step.commit
         if step.problems:
@@ -128,6 +129,21 @@ def verify_project(folder: Path) -> Report:
                          f"{stage_name(pack, head_stage)}：阶段被手工修改且尚未提交",
                    f"撤销手工修改（git checkout -- {path}），用 govproj advance 推进")
     return report
+
+
+def _note_start(report: Report, pack: Any, kind: str, first: Any, tagged: bool) -> None:
+    """Where the trail starts: a project brought in mid-way has no record of its earlier stages (not a break)."""
+    from govproj.lifecycle import stage_name, stages_for
+
+    if first.before_text is not None or first.after is None:
+        return
+    order = [s.id for s in stages_for(pack, kind)]
+    if order and first.after != order[0]:
+        report.notes.append(f"项目在提交 {first.commit.short} 以{stage_name(pack, first.after)}加入仓库，此前的阶段没有留痕")
+    index = {s.id: i for i, s in enumerate(pack.stages)}
+    first_baseline = next((s.id for s in pack.stages if s.baseline), None)
+    if not tagged and first_baseline and index.get(first.after, -1) >= index[first_baseline]:
+        report.notes.append(f"项目加入仓库时已过{stage_name(pack, first_baseline)}，没有批复基线标签，变更控制无从比较")
 
 
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
