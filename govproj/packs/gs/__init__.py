@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from govproj.packs import Pack, Transition
+from govproj.packs.gs import change  # noqa: F401  (registers GS049, change control 四（三）)
 from govproj.packs.gs.coverage import COVERAGE
 from govproj.packs.gs.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
 from govproj.packs.gs.examples import EXAMPLES
