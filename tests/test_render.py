@@ -311,6 +311,25 @@ def test_project_template_overrides_the_builtin_one(run, bj):
     assert "本单位补充：北京市规划和自然资源委员会" in texts
 
 
+def test_repository_templates_and_their_precedence(run, example, tmp_path):
+    from govproj.render import BUILTIN
+
+    (tmp_path / ".git").mkdir()  # the repository root: lookup stops here
+    folder = example("bj", "upgrade", "projects/u")
+    repo = tmp_path / ".govproj" / "templates" / "bj"
+    repo.mkdir(parents=True)
+    for where, words in ((repo, "仓库模板"), (folder / "templates", "项目模板")):
+        where.mkdir(parents=True, exist_ok=True)
+        doc = open_docx(BUILTIN / "bj" / "summary.docx")
+        doc.add_paragraph(words)
+        doc.save(str(where / "summary.docx"))
+    run("render", str(folder), "--form", "summary")
+    assert "项目模板" in [p.text for p in open_docx(folder / "forms" / "项目概要.docx").paragraphs]
+    (folder / "templates" / "summary.docx").unlink()
+    run("render", str(folder), "--form", "summary")
+    assert "仓库模板" in [p.text for p in open_docx(folder / "forms" / "项目概要.docx").paragraphs]
+
+
 def test_custom_form_from_templates_dir(run, bj, tmp_path):
     folder = tmp_path / "mine" / "bj"
     folder.mkdir(parents=True)
