@@ -15,26 +15,20 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _common import bench_env, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 HEAVY = ("docx", "docxtpl", "jinja2", "lxml", "subprocess", "govproj.ledger", "govproj.lifecycle", "git",
          "multiprocessing", "concurrent.futures")
-
-
-def timed(args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def imports(env: dict[str, str], *args: str) -> list[tuple[str, int, int]]:
@@ -60,8 +54,7 @@ def main() -> int:
     files = sorted(str(p) for p in EXAMPLES.rglob("*.yaml"))
     work = Path(tempfile.mkdtemp(prefix="govproj-bench-check-"))
     try:
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "GOVPROJ_NO_CACHE")}
-        env.update(PYTHONPYCACHEPREFIX=str(work / "pyc"), GOVPROJ_CACHE_DIR=str(work / "cache"), NO_COLOR="1")
+        env = bench_env(work)
         yamllint = [sys.executable, "-m", "yamllint", "-f", "parsable", *files]
         check = [sys.executable, "-m", "govproj", "check", str(EXAMPLES), "--format", "json"]
         uncached = check + ["--no-cache"]

@@ -11,8 +11,8 @@ Pure: no I/O. The working-day calendar comes from the `Context` (`ctx.calendar`)
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Union
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Union
 
 if TYPE_CHECKING:
     from govproj.project import Project
@@ -28,9 +28,10 @@ KIND_ZH = {WORKING_DAYS: "工作日", CALENDAR_PERIOD: "日历期间"}
 
 
 # ---- how the date is counted -----------------------------------------------------------------------------------
+# The small value types are NamedTuples rather than frozen dataclasses: they are created when a pack is imported,
+# on the path of every `check`, and a NamedTuple class costs a fifth of a dataclass to define.
 
-@dataclass(frozen=True)
-class Workdays:
+class Workdays(NamedTuple):
     """`n` working days after the start ("N 个工作日内": n > 0) or before it ("不低于 N 个工作日": n < 0).
 
     The start day itself is never counted (民法典 第201条); the result is the last (or, before, the latest) day
@@ -38,8 +39,8 @@ class Workdays:
     """
 
     n: int
-    kind: ClassVar[str] = WORKING_DAYS
-    uses_calendar: ClassVar[bool] = True
+    kind = WORKING_DAYS
+    uses_calendar = True
 
     def due(self, start: _dt.date | None, year: int, ctx: "Context") -> _dt.date | None:
         return None if start is None else ctx.calendar.add_workdays(start, self.n)
@@ -48,8 +49,7 @@ class Workdays:
         return f"{self.n}个工作日内" if self.n > 0 else f"至少提前{-self.n}个工作日"
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A period in years, months and days from the start (民法典 第201、202条).
 
     `postpone`: a last day that is a rest day moves to the next working day (第203条) — right for a period in which
@@ -61,7 +61,7 @@ class Period:
     months: int = 0
     days: int = 0
     postpone: bool = True
-    kind: ClassVar[str] = CALENDAR_PERIOD
+    kind = CALENDAR_PERIOD
 
     @property
     def uses_calendar(self) -> bool:
@@ -82,8 +82,7 @@ class Period:
         return "".join(parts)
 
 
-@dataclass(frozen=True)
-class DayOfYear:
+class DayOfYear(NamedTuple):
     """A fixed day of the year the start falls in, shifted by `year_offset`: "每年5月底前", "上一年7月底前".
 
     `day=0` is the last day of the month ("年底" = DayOfYear(12, 0)). A fixed date is a 期日, not a period: it does
@@ -95,8 +94,8 @@ class DayOfYear:
     day: int = 0
     year_offset: int = 0
     same_year: bool = False
-    kind: ClassVar[str] = CALENDAR_PERIOD
-    uses_calendar: ClassVar[bool] = False
+    kind = CALENDAR_PERIOD
+    uses_calendar = False
 
     def due(self, start: _dt.date | None, year: int, ctx: "Context") -> _dt.date | None:
         from govproj.calendar import end_of_month
@@ -118,8 +117,7 @@ Count = Union[Workdays, Period, DayOfYear]
 
 # ---- where the counting starts, and what records the act -----------------------------------------------------
 
-@dataclass(frozen=True)
-class EventDate:
+class EventDate(NamedTuple):
     """`events.<key>.<field>` of project.yaml (the date of an event, or e.g. an extension's `until`)."""
 
     key: str
@@ -140,8 +138,7 @@ class EventDate:
         return next((label for key, label, _ in project.pack.events if key == self.key), self.key)
 
 
-@dataclass(frozen=True)
-class FieldValue:
+class FieldValue(NamedTuple):
     """Any value by path: a date (`predecessor.operation_since`) or a year (`budget_year`)."""
 
     file: str
@@ -159,8 +156,7 @@ class FieldValue:
         return self.label
 
 
-@dataclass(frozen=True)
-class EachItem:
+class EachItem(NamedTuple):
     """One deadline per item of a list, e.g. each contract's `signed_on` in contract.yaml `parties`.
 
     `name_key` names the item in messages (a contract number); `when` keeps only some items (a role).
@@ -171,7 +167,7 @@ class EachItem:
     key: str
     label: str
     name_key: str = ""
-    when: Callable[[dict], bool] | None = field(default=None, compare=False)
+    when: Callable[[dict], bool] | None = None
     today_if_missing: bool = False
 
     def where(self, scope: tuple) -> tuple[str, tuple]:
@@ -187,8 +183,7 @@ class EachItem:
         return self.label
 
 
-@dataclass(frozen=True)
-class ItemValue:
+class ItemValue(NamedTuple):
     """A value of the same list item as an `EachItem` start, e.g. the contract's `filed_on`."""
 
     key: str

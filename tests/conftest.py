@@ -35,5 +35,16 @@ def example(run, tmp_path):
     return _make
 
 
+@pytest.fixture
+def isolated(tmp_path, monkeypatch) -> Path:
+    """A fresh working folder: no user calendar, no colour forced, no CI or git variables, the cache off."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
+    for name in ("FORCE_COLOR", "CI", "GITHUB_ACTIONS", "GIT_DIR", "GIT_COMMON_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
 def pytest_configure(config):
     os.environ.setdefault("GOVPROJ_NO_CACHE", "1")  # tests see every run cold unless they test the cache

@@ -17,15 +17,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch) -> Path:
-    """The cache on (conftest switches it off for every other test) in a folder of this test's own."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+def _cache(isolated: Path, monkeypatch) -> Path:
+    """The cache on (every other test runs with it off) in a folder of this test's own."""
     monkeypatch.delenv("GOVPROJ_NO_CACHE", raising=False)
-    monkeypatch.setenv("GOVPROJ_CACHE_DIR", str(tmp_path / "cache"))
-    for name in ("FORCE_COLOR", "CI", "GITHUB_ACTIONS", "GIT_DIR", "GIT_COMMON_DIR"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path / "cache"
+    monkeypatch.setenv("GOVPROJ_CACHE_DIR", str(isolated / "cache"))
+    return isolated / "cache"
 
 
 def entries(root: Path) -> list[Path]:

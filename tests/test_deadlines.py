@@ -24,14 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 ARTICLE_11 = "京经信委发〔2016〕1号 第11条"
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    """A fresh folder, no user calendar, no colour, no cache left over between runs."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
-    for name in ("FORCE_COLOR", "CI", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("isolated")  # a fresh folder, no user calendar, no colour, no cache
 
 
 def make(name: str, *, base: str = "bj/upgrade", set_: dict | None = None, delete: list[str] | None = None,

@@ -16,13 +16,7 @@ D = __import__("datetime").date
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
-    for name in ("FORCE_COLOR", "CI", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("isolated")  # a fresh folder, no user calendar, no colour, no cache
 
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:

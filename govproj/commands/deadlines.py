@@ -101,52 +101,28 @@ def run(args: argparse.Namespace) -> int:
 
 
 def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: bool = False) -> None:
-    """Write to stdout (coloured on a terminal) or atomically to a file."""
+    """Write to stdout (coloured on a terminal) or atomically to a file; `binary`: the text's CRLFs go out as
+    they are (atomic_write does not translate newlines; stdout may, so it gets bytes)."""
+    import io
+
     from govproj.diagnostics import use_color
 
     if output:
-        import io
+        from govproj.yamlio import atomic_write
 
         buffer = io.StringIO(newline="")
         write(buffer, False)
-        if binary:  # CRLF line ends must reach the file untranslated
-            _atomic_write_bytes(Path(output), buffer.getvalue().encode("utf-8"))
-        else:
-            from govproj.yamlio import atomic_write
-
-            atomic_write(Path(output), buffer.getvalue())
+        atomic_write(Path(output), buffer.getvalue())
         return
-    buffer = getattr(sys.stdout, "buffer", None)
-    if binary and buffer is not None:  # bytes, so that no console newline translation touches the CRLFs
-        import io
-
+    raw = getattr(sys.stdout, "buffer", None)
+    if binary and raw is not None:
         text = io.StringIO(newline="")
         write(text, False)
         sys.stdout.flush()
-        buffer.write(text.getvalue().encode("utf-8"))
-        buffer.flush()
+        raw.write(text.getvalue().encode("utf-8"))
+        raw.flush()
         return
     write(sys.stdout, use_color(sys.stdout))
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # ---- words -----------------------------------------------------------------------------------------------------------
