@@ -1,6 +1,7 @@
 """Every refusal of `govproj advance` (exit 2, or 1 for unmet gates) leaves HEAD, index and working tree as they were."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,19 @@ def test_dry_run_changes_nothing(repo: Path, capsys) -> None:
 def test_evidence_outside_the_project(repo: Path, capsys) -> None:
     out = refused(capsys, repo, "--evidence", "README.txt")
     assert "不在项目文件夹" in out
+
+
+def test_evidence_that_does_not_exist(repo: Path, capsys) -> None:
+    out = refused(capsys, repo, "--evidence", f"{PROJECT}/evidence/没有这个文件.pdf")
+    assert "证据文件" in out and "不存在" in out
+
+
+def test_evidence_named_on_the_command_line_is_recorded(repo: Path, capsys) -> None:
+    extra = repo / PROJECT / "evidence" / "建设内容确认会议纪要.pdf"
+    extra.write_bytes(b"%PDF-1.4 minutes")
+    commit_all(repo, "会议纪要")
+    rc, out = advance(capsys, "--evidence", str(extra.relative_to(repo)))
+    assert rc == 0, out
+    message = git(repo, "log", "-1", "--format=%B")
+    assert f"Govproj-Evidence: sha256:{hashlib.sha256(extra.read_bytes()).hexdigest()} evidence/建设内容确认会议纪要.pdf" \
+        in message
