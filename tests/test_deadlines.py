@@ -244,6 +244,17 @@ def test_only_a_passed_acceptance_starts_the_archive_deadline(capsys) -> None:
         assert len(findings(capsys, folder, "YB151", today="2026-11-25")) == (1 if listed_due else 0), result
 
 
+@pytest.mark.skipif("jl" not in available(), reason="the Jilin pack is not installed")
+def test_a_failed_acceptance_does_not_complete_it(capsys) -> None:
+    # JL261 (吉林 第二十六条): planned 2026-10-30; a failed acceptance on 2026-10-20 is not "完成竣工验收".
+    base = {"stage": "final", "schedule.acceptance": "2026-10-30", "events.final_accepted.date": "2026-10-20"}
+    for result, status in (("pass", DONE), ("fail", OVERDUE)):
+        folder = make(f"jl-{result}", base="jl/self", set_={**base, "events.final_accepted.result": result})
+        d = one(listed(capsys, folder, today="2026-11-25"), "JL261")
+        assert (d["due"], d["status"]) == ("2026-10-30", status), result
+        assert len(findings(capsys, folder, "JL261", today="2026-11-25")) == (0 if status == DONE else 1), result
+
+
 # ---- 2027: the estimate and its warning; a user calendar changes the result ------------------------------------------
 
 CALENDAR_2027 = """\

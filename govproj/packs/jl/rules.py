@@ -1408,7 +1408,8 @@ def late_acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 DEADLINES.declare("JL261", "完成竣工验收（立项批复核准的建设期）", OnDate(),  # type: ignore[arg-type]
                   start=FieldValue("project.yaml", ("schedule", "acceptance"), "计划竣工验收日期"),
-                  done=EventDate("final_accepted"), term="按期完成竣工验收（计划竣工验收日期当天及以前）")
+                  done=EventDate("final_accepted", results=("pass", "conditional", None)),  # a failed one is not done
+                  term="按期完成竣工验收（计划竣工验收日期当天及以前）")
 
 
 def _rectification(project: "Project", ctx: Context, phase: str, label: str, code: str) -> Iterator[Finding]:
