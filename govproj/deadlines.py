@@ -259,6 +259,12 @@ class Deadline:
     workdays_left: int | None  # working days after today up to the due day; negative when past; None when done
     days_left: int | None  # calendar days, likewise
     jurisdiction: str = ""
+    left_estimated_years: tuple[int, ...] = ()  # years between today and the due day counted by the estimate
+
+    @property
+    def estimated(self) -> tuple[int, ...]:
+        """Every estimated year the listed date or the working days left depend on."""
+        return tuple(sorted(set(self.estimated_years) | set(self.left_estimated_years)))
 
     @property
     def status_zh(self) -> str:
@@ -290,7 +296,8 @@ class Deadline:
         for name in ("due", "base_due", "extension", "event_date", "done_on", "opens", "today"):
             if values.get(name) is not None:
                 values[name] = _dt.date.fromisoformat(values[name])
-        values["estimated_years"] = tuple(values.get("estimated_years") or ())
+        for name in ("estimated_years", "left_estimated_years"):
+            values[name] = tuple(values.get(name) or ())
         return cls(**{f.name: values[f.name] for f in fields(cls) if f.name in values})
 
 
@@ -348,9 +355,11 @@ def _evaluate_one(decl: Declaration, project: "Project", ctx: "Context", scope: 
     if decl.count.uses_calendar and start is not None:
         estimated = ctx.calendar.estimated_years(start, base_due)
     workdays_left = days_left = None
+    left_estimated: tuple[int, ...] = ()
     if status != DONE:
         workdays_left = ctx.calendar.workdays_between(today, due)
         days_left = (due - today).days
+        left_estimated = ctx.calendar.estimated_years(today, due)
 
     pos = project.pos(file, *path)
     rule = project.pack.ruleset.rules.get(decl.code)
@@ -361,7 +370,8 @@ def _evaluate_one(decl: Declaration, project: "Project", ctx: "Context", scope: 
         event=decl.start.name(project) + ("" if not subject else f"（{subject}）"), event_date=start,
         assumed=assumed, file=_display_file(project, file), line=pos.line, subject=subject, status=status,
         done_on=done_on, on_time=on_time, opens=opens, estimated_years=tuple(estimated), today=today,
-        workdays_left=workdays_left, days_left=days_left, jurisdiction=project.pack.id)
+        workdays_left=workdays_left, days_left=days_left, jurisdiction=project.pack.id,
+        left_estimated_years=tuple(left_estimated))
 
 
 # ---- the registry ---------------------------------------------------------------------------------------------------

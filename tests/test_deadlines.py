@@ -295,6 +295,18 @@ def test_2027_estimate_then_user_calendar(capsys) -> None:
     assert finding["severity"] == "info" and "估算" not in finding["message"]
 
 
+def test_working_days_left_through_an_estimated_year_are_flagged(capsys) -> None:
+    # BJ102 for budget year 2029: due 2028-07-31, a fixed date — but "还有 N 个工作日" from 2026 counts 2027 and
+    # 2028 by the estimate, so the listing says so.
+    make("p", set_={"budget_year": 2029}, delete=["events.declared"])
+    code, out, err = cli(capsys, "deadlines", "p", "--format", "json", "--today", "2026-11-25")
+    d = one([x for p in json.loads(out)["projects"] for x in p["deadlines"]], "BJ102")
+    assert (d["due"], d["estimated_years"], d["left_estimated_years"]) == ("2028-07-31", [], [2027, 2028])
+    assert "警告：2027 年、2028 年的放假安排没有官方数据" in err
+    _, text, _ = cli(capsys, "deadlines", "p", "--today", "2026-11-25")
+    assert "截止 2028-07-31（星期一）（估算）" in text
+
+
 # ---- output: text, colour, --within, JSON ------------------------------------------------------------------------------
 
 def test_text_output_and_red_only_on_request(capsys, monkeypatch) -> None:

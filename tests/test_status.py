@@ -42,12 +42,15 @@ def portfolio() -> Path:
 
 def test_status_text_agrees_with_check_and_deadlines(capsys, portfolio: Path) -> None:
     code, out, err = cli(capsys, "status", str(portfolio), "--today", "2026-11-25")
-    assert code == 0 and err == ""  # no progress bar when stderr is not a terminal
+    assert code == 0 and "\r" not in err  # no progress bar when stderr is not a terminal
+    # a-upgrade's next deadline (BJ131, 2026-08-14 + 1 year → Sat 2027-08-14 → Mon 08-16) rests on the 2027 estimate
+    assert err.startswith("警告：2027 年的放假安排没有官方数据")
     lines = out.splitlines()
     assert lines[0].split() == ["项目", "辖区", "阶段", "错误", "警告", "下一个期限"]
     rows = {line.split()[0]: line for line in lines[1:-1]}
     assert set(rows) == {"projects/a-upgrade", "projects/b-new", "projects/c-late", "projects/d-broken"}
     assert "北京市  prereview 前置评审" in rows["projects/a-upgrade"]
+    assert "2027-08-16（估算） 立项（前置评审意见函有效期内）" in rows["projects/a-upgrade"]
     assert "refine 细化建设内容" in rows["projects/b-new"]
     assert "2026-10-22 市经信委完成前置评审（出具意见函）  已逾期 24 个工作日（34 天）" in rows["projects/c-late"]
     assert "无法读取" in rows["projects/d-broken"]

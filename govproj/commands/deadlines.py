@@ -92,12 +92,17 @@ def run(args: argparse.Namespace) -> int:
         def write(out: TextIO, color: bool) -> None:
             format_text(rows, out, color)
     emit(write, args.output, binary=args.format == "ics")
-    estimated = sorted({y for _, ds in rows for d in ds for y in d.estimated_years})
-    if estimated:
+    warn_estimates([d for _, ds in rows for d in ds])
+    return 2 if any(o.result.error or o.deadline_error for o in outcomes) else 0
+
+
+def warn_estimates(deadlines: list["Deadline"]) -> None:
+    """The calendar's warning on stderr, once, when any listed date or count rests on an estimated year."""
+    years = sorted({y for d in deadlines for y in d.estimated})
+    if years:
         from govproj.calendar import estimate_notice
 
-        sys.stderr.write(estimate_notice(estimated) + "\n")
-    return 2 if any(o.result.error or o.deadline_error for o in outcomes) else 0
+        sys.stderr.write(estimate_notice(years) + "\n")
 
 
 def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: bool = False) -> None:
@@ -201,7 +206,7 @@ def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, col
         out.write(c("bold", r.project) + c("dim", f"（{title}）") + "\n")
         for d in deadlines:
             weekday = WEEKDAY_ZH[d.due.weekday()]
-            estimate = "（估算）" if d.estimated_years else ""
+            estimate = "（估算）" if d.estimated else ""
             head = f"{bound_text(d)} {d.due.isoformat()}（{weekday}）{estimate}"
             out.write(f"  {c(tone(d), head)}  {c(tone(d), left_text(d))}  {c('bold', d.what)}\n")
             extension = f"；延期至 {d.extension.isoformat()}" if d.extension and d.due == d.extension else ""
@@ -296,7 +301,7 @@ def to_ics(deadlines: list["Deadline"], names: dict[str, str]) -> str:
             f"状态：{left_text(d)}（按 {d.today.isoformat()} 计算）",
             f"起算：{_origin(d)}（{d.file}:{d.line}）",
             f"依据：{d.article}（规则 {d.code}）",
-        ] + ([f"注意：{'、'.join(map(str, d.estimated_years))} 年放假安排按估算"] if d.estimated_years else []))
+        ] + ([f"注意：{'、'.join(map(str, d.estimated))} 年放假安排按估算"] if d.estimated else []))
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid(d)}",

@@ -36,14 +36,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govproj.batch import run_over
-    from govproj.commands.deadlines import emit
+    from govproj.commands.deadlines import emit, warn_estimates
+    from govproj.deadlines import next_deadline
 
     outcomes = run_over(args.paths, args, label="汇总")
     rows = [row(o) for o in outcomes]
+    shown = [next_deadline(o.deadlines) for o in outcomes]
     if args.format == "json":
         emit(lambda out, color: format_json(rows, out), args.output)
     else:
         emit(lambda out, color: format_text(rows, out, color), args.output)
+    warn_estimates([d for d in shown if d is not None])
     return 0
 
 
@@ -128,7 +131,8 @@ def deadline_cell(record: dict | None) -> tuple[str, str]:
     if record is None:
         return "—", "dim"
     d = Deadline.from_json(record)
-    return f"{d.due.isoformat()} {clip(d.what, 36)}  {left_text(d)}", tone(d)
+    estimate = "（估算）" if d.estimated else ""
+    return f"{d.due.isoformat()}{estimate} {clip(d.what, 36)}  {left_text(d)}", tone(d)
 
 
 def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
