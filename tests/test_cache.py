@@ -141,6 +141,27 @@ def test_output_is_identical_cold_warm_uncached_and_parallel(capsys, tmp_path) -
         assert cli(capsys, verb, "ex", "--format", "json", "--today", "2026-11-25") == cold
 
 
+def test_check_prints_what_the_engine_finds_project_by_project(capsys) -> None:
+    """The batch path (cache, pool) changes nothing: the same report as checking folder by folder with the engine."""
+    import datetime
+    import io
+
+    from govproj.diagnostics import format_json, format_text
+    from govproj.engine import check_folder, load_repo_config
+    from govproj.project import find_projects
+
+    shutil.copytree(REPO / "examples", "ex")
+    folders = find_projects([Path("ex")])
+    config = load_repo_config(folders[0])
+    results = [check_folder(f, today=datetime.date(2026, 11, 25), repo_config=config) for f in folders]
+    for fmt, formatter in (("text", format_text), ("json", format_json)):
+        expected = io.StringIO()
+        formatter(results, expected, False)
+        code, out = check(capsys, "ex", "--format", fmt)
+        assert out == expected.getvalue()
+        assert code == (1 if any(r.count("error") for r in results) else 0)
+
+
 # ---- git: baselines are read from tags; a new tag must invalidate -----------------------------------------------------
 
 def _git(*args: str, cwd: Path) -> str:
