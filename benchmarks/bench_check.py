@@ -3,9 +3,9 @@ imports (it runs as a pre-commit hook: git, docx, jinja2 must stay out of its pa
 
 yamllint is not a dependency of govproj. Install it into the same environment for this benchmark only:
 
-    /work/venv/bin/pip install yamllint
-    /work/venv/bin/python benchmarks/bench_check.py            # 15 alternating runs of each
-    /work/venv/bin/python benchmarks/bench_check.py --repeat 30
+    pip install yamllint
+    python benchmarks/bench_check.py            # 15 alternating runs of each
+    python benchmarks/bench_check.py --repeat 30
 
 The target (issue 3) is a wall time of at most 0.6 × yamllint's. Both run as separate processes from the same
 interpreter, alternately, so that a busy machine slows both alike; the median is reported. Bytecode may be written

@@ -1,7 +1,7 @@
 """`govproj check` and `govproj status` over many generated projects: cold, warm (cache), and without the cache.
 
-    /work/venv/bin/python benchmarks/bench_scale.py                 # 1,000 projects, 3 runs of each
-    /work/venv/bin/python benchmarks/bench_scale.py --projects 200 --repeat 1 --keep
+    python benchmarks/bench_scale.py                 # 1,000 projects, 3 runs of each
+    python benchmarks/bench_scale.py --projects 200 --repeat 1 --keep
 
 The projects are every example of every available pack, varied (own id and name, event dates moved back by up to
 four months, some events or documents removed so that checks find problems and deadlines fall due), written into
