@@ -135,6 +135,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except ModuleNotFoundError as exc:
+        sys.stderr.write(f"错误：缺少依赖的 Python 包“{exc.name}”，govproj {verb} 无法运行\n"
+                         "  处理办法：重新安装 govproj（pip install --upgrade govproj，或在源码目录 pip install .）\n")
+        return 2
+    except Exception as exc:  # a bug of ours: say so plainly; the traceback only on request
+        import os
+        import traceback
+
+        if os.environ.get("GOVPROJ_DEBUG"):
+            traceback.print_exc()
+        sys.stderr.write(f"错误：govproj 内部错误（{type(exc).__name__}：{exc}）\n"
+                         "  处理办法：这是 govproj 的缺陷，不是您的数据问题；请设置环境变量 GOVPROJ_DEBUG=1 重新运行，"
+                         "把输出连同命令一起报告给维护者\n")
+        return 3
 
 
 def _utf8_stdio() -> None:

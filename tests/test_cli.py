@@ -245,3 +245,15 @@ def test_check_stage_by_chinese_name(run, example):
     example()
     code, out, err = run("check", "p", "--stage", "项目立项")
     assert code == 0 and "检查 approval" in out
+
+
+def test_an_internal_error_is_a_message_not_a_traceback(run, monkeypatch):
+    import govproj.commands.stages as stages
+
+    def broken(args):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(stages, "run", broken)
+    code, out, err = run("stages")
+    assert code == 3
+    assert "内部错误" in err and "GOVPROJ_DEBUG" in err and "Traceback" not in err
