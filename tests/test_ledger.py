@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gitfixture import clean_git_env, commit_all, example_project, git, make_repo
+from gitfixture import clean_git_env, example_project, git, make_repo
 from govproj import ledger, lifecycle
 from govproj.cli import main
 from govproj.engine import check_folder

@@ -65,6 +65,21 @@ def require_document(project: "Project", key: str, label: str, *, need: tuple[st
                           hint or f"补充 documents.{key}.{field}")
 
 
+def dates_in_order(file: str, path: tuple, later: Any, later_label: str, earlier: Any, earlier_label: str,
+                   hint: str = "") -> Iterator[Finding]:
+    """Order of two dates: `later` must not be before `earlier` (the same day is in order)."""
+    if isinstance(later, _dt.date) and isinstance(earlier, _dt.date) and later < earlier:
+        yield Finding(file, path, f"{later_label}（{fmt_date(later)}）早于{earlier_label}（{fmt_date(earlier)}）",
+                      hint or f"核对两个日期：{later_label}应在{earlier_label}之后，办法规定的先后顺序不能颠倒")
+
+
+def events_in_order(project: "Project", earlier: str, earlier_label: str, later: str, later_label: str,
+                    hint: str = "") -> Iterator[Finding]:
+    """Order of two recorded events (project.yaml → events): the finding points at the later event's date."""
+    yield from dates_in_order("project.yaml", ("events", later, "date"), project.event_date(later), later_label,
+                              project.event_date(earlier), earlier_label, hint)
+
+
 def date_of(project: "Project", key: str) -> _dt.date | None:
     return project.event_date(key)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.fields import format_money

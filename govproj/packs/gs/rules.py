@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
 from govproj.packs import Stage
-from govproj.packs.common import blank, fmt_date, require, require_document, require_event
+from govproj.packs.common import (blank, dates_in_order, fmt_date, require, require_document,
+                                  require_event)
 from govproj.packs.gs.data import EVENTS, PLANNED_KINDS, SYSTEM_KINDS
 from govproj.rules import Citation, Context, Finding, RuleSet, Setting
 
@@ -58,9 +59,7 @@ def cite(article: str, quote: str) -> Citation:
 def _after(file: str, path: tuple, later: Any, later_label: str, earlier: Any, earlier_label: str,
            hint: str = "") -> Iterator[Finding]:
     """Order of events: `later` must not be before `earlier` (same day is fine)."""
-    if isinstance(later, _dt.date) and isinstance(earlier, _dt.date) and later < earlier:
-        yield Finding(file, path, f"{later_label}（{fmt_date(later)}）早于{earlier_label}（{fmt_date(earlier)}）",
-                      hint or "核对两个日期：办法规定的先后顺序不能颠倒")
+    yield from dates_in_order(file, path, later, later_label, earlier, earlier_label, hint)
 
 
 def _events_in_order(project: "Project", earlier: str, later: str, hint: str = "") -> Iterator[Finding]:

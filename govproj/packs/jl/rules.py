@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 from govproj.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
 from govproj.packs import Stage
-from govproj.packs.common import blank, fmt_date, require, require_document, require_event
+from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
+                                  require_event)
 from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL_SOURCE_WORDS
 from govproj.rules import Citation, Context, Finding, RuleSet, Setting
 
@@ -88,11 +89,7 @@ def provincial_funds(project: "Project") -> tuple[Decimal | None, list[str]]:
 
 def not_before(project: "Project", earlier: str, earlier_label: str, later: str, later_label: str) -> Iterator[Finding]:
     """A finding when the recorded date of `later` is before that of `earlier` (same day is in order)."""
-    a, b = project.event_date(earlier), project.event_date(later)
-    if a and b and b < a:
-        yield Finding("project.yaml", ("events", later, "date"),
-                      f"{later_label} {fmt_date(b)} 早于{earlier_label} {fmt_date(a)}",
-                      f"{later_label}应在{earlier_label}之后：核对两个日期")
+    yield from events_in_order(project, earlier, earlier_label, later, later_label)
 
 
 def passed(project: "Project", key: str, label: str, fix: str) -> Iterator[Finding]:

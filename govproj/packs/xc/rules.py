@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs import Stage
-from govproj.packs.common import blank, fmt_date, require, require_document, require_event
+from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
+                                  require_event)
 from govproj.packs.xc.data import FISCAL, PPP
 from govproj.rules import Citation, Context, Finding, RuleSet, Setting
 
@@ -124,10 +125,7 @@ def _clauses(party: dict[str, Any]) -> list[str]:
 
 def _before(project: "Project", later: str, later_label: str, earlier: str, earlier_label: str) -> Iterator[Finding]:
     """Order of two recorded events: `later` must not be dated before `earlier` (the same day is allowed)."""
-    a, b = project.event_date(earlier), project.event_date(later)
-    if a and b and b < a:
-        yield Finding("project.yaml", ("events", later, "date"),
-                      f"{later_label}（{fmt_date(b)}）早于{earlier_label}（{fmt_date(a)}）", "核对两个日期和先后顺序")
+    yield from events_in_order(project, earlier, earlier_label, later, later_label)
 
 
 # ---- 第二章 项目需求申报管理 ----------------------------------------------------------------------------------------

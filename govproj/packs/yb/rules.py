@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.deadlines import DUE, DayOfYear, Deadline, DeadlineSet, EachItem, EventDate, FieldValue, ItemValue, \
     Workdays, estimate_note
 from govproj.packs import Stage
-from govproj.packs.common import blank, fmt_date, require, require_document, require_event
+from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
+                                  require_event)
 from govproj.packs.yb.data import ARCHIVE, CHAPTERS, OUT_OF_SCOPE, SOURCES
 from govproj.rules import Citation, Context, Finding, RuleSet, Setting
 
@@ -85,11 +86,7 @@ def missing_event(project: "Project", key: str, label: str, hint: str = "") -> F
 
 
 def not_before(project: "Project", key: str, label: str, earlier: str, earlier_label: str) -> Iterator[Finding]:
-    late, early = project.event_date(key), project.event_date(earlier)
-    if late and early and late < early:
-        yield Finding("project.yaml", ("events", key, "date"),
-                      f"{label}（{fmt_date(late)}）早于{earlier_label}（{fmt_date(early)}），顺序不对",
-                      f"核对两个日期：{label}应在{earlier_label}之后")
+    yield from events_in_order(project, earlier, earlier_label, key, label)
 
 
 def report_deadline(ctx: Context, due: Deadline, *, file: str, start_path: tuple, done_path: tuple, what: str,
