@@ -80,6 +80,12 @@ def events_in_order(project: "Project", earlier: str, earlier_label: str, later:
                               project.event_date(earlier), earlier_label, hint)
 
 
+def placeholder_evidence(*names: str) -> dict[str, str]:
+    """Placeholder files for an example project's evidence/ folder, one per cited file name."""
+    return {f"evidence/{n}": f"示例占位文件：正式使用时替换为《{n.rsplit('.', 1)[0]}》的扫描件或电子文件。\n"
+            for n in names}
+
+
 def date_of(project: "Project", key: str) -> _dt.date | None:
     return project.event_date(key)
 

@@ -369,7 +369,7 @@ def apply_waivers(project: "Project", raw: list[tuple[Rule, Finding, str]], toda
     waived = 0
     for rule, finding, severity in raw:
         match = None
-        if not rule.code.startswith("GP0") or rule.code not in ("GP040", "GP041", "GP042"):
+        if rule.code not in ("GP040", "GP041", "GP042"):  # waivers cannot waive the waiver rules
             for index, waiver in active:
                 if str(waiver.get("rule", "")).upper() == rule.code and (
                         not waiver.get("path") or waiver.get("path") == finding.file):

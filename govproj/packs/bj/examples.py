@@ -8,11 +8,9 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
+from govproj.packs.common import placeholder_evidence
+
 D = _dt.date
-
-
-def _evidence(*names: str) -> dict[str, str]:
-    return {f"evidence/{n}": f"示例占位文件：正式使用时替换为《{n.rsplit('.', 1)[0]}》的扫描件或电子文件。\n" for n in names}
 
 
 def upgrade() -> dict[str, Any]:
@@ -113,7 +111,7 @@ def upgrade() -> dict[str, Any]:
     }
     files = {"project.yaml": project, "needs.yaml": needs, "sharing.yaml": sharing, "budget.yaml": budget,
              "security.yaml": security}
-    evidence = _evidence("十四五信息化规划.pdf", "一期验收报告.pdf", "申报函.pdf", "前置评审意见函.pdf", "年度实施计划.pdf",
+    evidence = placeholder_evidence("十四五信息化规划.pdf", "一期验收报告.pdf", "申报函.pdf", "前置评审意见函.pdf", "年度实施计划.pdf",
                          "申报书.pdf", "预算明细表.pdf", "民政局复函.pdf", "网络安全方案.pdf")
     return {"files": files, "evidence": evidence}
 
@@ -204,7 +202,7 @@ def new() -> dict[str, Any]:
     }
     files = {"project.yaml": project, "needs.yaml": needs, "sharing.yaml": sharing, "construction.yaml": construction,
              "budget.yaml": budget, "security.yaml": security}
-    evidence = _evidence("上级文件.pdf", "前置评审意见函.pdf", "立项批复.pdf", "顶层设计方案.pdf", "申报函.pdf", "申报书.pdf",
+    evidence = placeholder_evidence("上级文件.pdf", "前置评审意见函.pdf", "立项批复.pdf", "顶层设计方案.pdf", "申报函.pdf", "申报书.pdf",
                          "网络安全方案.pdf")
     return {"files": files, "evidence": evidence}
 

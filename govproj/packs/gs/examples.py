@@ -13,13 +13,11 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
+from govproj.packs.common import placeholder_evidence
+
 D = _dt.date
 OFFICE = "拱墅区数据资源局（领导小组办公室）"
 FINANCE = "拱墅区财政局"
-
-
-def _evidence(*names: str) -> dict[str, str]:
-    return {f"evidence/{n}": f"示例占位文件：正式使用时替换为《{n.rsplit('.', 1)[0]}》的扫描件或电子文件。\n" for n in names}
 
 
 def _money(lines: list[tuple[str, str, str]], source: str) -> dict[str, Any]:
@@ -82,7 +80,7 @@ def new() -> dict[str, Any]:
                  "evidence": ["evidence/信息安全保障方案.pdf"]},
     }
     files = {"project.yaml": project, "sharing.yaml": sharing, "budget.yaml": budget, "security.yaml": security}
-    evidence = _evidence("申报函.pdf", "预审意见书.pdf", "专家组审查意见.pdf", "实施方案.pdf",
+    evidence = placeholder_evidence("申报函.pdf", "预审意见书.pdf", "专家组审查意见.pdf", "实施方案.pdf",
                          "可行性分析报告.pdf", "绩效目标表.pdf", "信息安全保障方案.pdf")
     return {"files": files, "evidence": evidence}
 
@@ -177,7 +175,7 @@ def upgrade() -> dict[str, Any]:
     }
     files = {"project.yaml": project, "sharing.yaml": sharing, "budget.yaml": budget, "contract.yaml": contract,
              "security.yaml": security}
-    evidence = _evidence("预审意见书.pdf", "专家组审查意见.pdf", "入库通知.pdf", "招标需求确认意见.pdf", "中标通知书.pdf",
+    evidence = placeholder_evidence("预审意见书.pdf", "专家组审查意见.pdf", "入库通知.pdf", "招标需求确认意见.pdf", "中标通知书.pdf",
                          "实施方案.pdf", "前期论证报告.pdf", "绩效目标表.pdf", "招标需求.pdf", "监理规划.pdf",
                          "实施台账.xlsx", "绩效监控报告-2026Q2.pdf", "绩效监控报告-2026Q3.pdf", "资源分配表.pdf",
                          "数据资源目录.xlsx", "最高限价确定意见.pdf", "承建合同.pdf", "监理合同.pdf", "信息安全保障方案.pdf")
@@ -273,7 +271,7 @@ def urgent() -> dict[str, Any]:
     }
     files = {"project.yaml": project, "sharing.yaml": sharing, "budget.yaml": budget, "contract.yaml": contract,
              "security.yaml": security}
-    evidence = _evidence("请示.pdf", "领导小组办公室意见.pdf", "区政府同意.pdf", "中标通知书.pdf", "竣工验收意见.pdf",
+    evidence = placeholder_evidence("请示.pdf", "领导小组办公室意见.pdf", "区政府同意.pdf", "中标通知书.pdf", "竣工验收意见.pdf",
                          "招标需求.pdf", "实施和运维台账.xlsx", "运维安全保障记录-2026Q2.pdf", "运维安全保障记录-2026Q3.pdf",
                          "绩效评价报告.pdf", "数据资源目录.xlsx", "数据中枢对接确认单.pdf", "承建合同.pdf",
                          "信息安全保障方案.pdf")

@@ -6,31 +6,21 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
+
+from govproj.packs.common import placeholder_evidence
+from govproj.yamlio import iter_paths
 
 D = _dt.date
 BUREAU_FULL = "吉林省政务服务和数字化建设管理局"
 
 
-def _evidence_paths(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "evidence" and isinstance(value, list):
-                yield from (v for v in value if isinstance(v, str))
-            else:
-                yield from _evidence_paths(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _evidence_paths(item)
-
-
 def _bundle(files: dict[str, Any]) -> dict[str, Any]:
     """The files plus a placeholder for every evidence path they cite, so the example checks clean."""
-    evidence = {}
-    for path in sorted(set(_evidence_paths(files))):
-        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        evidence[path] = f"示例占位文件：实际使用时换成《{stem}》的扫描件或电子文件。\n"
-    return {"files": files, "evidence": evidence}
+    cited = {ref for _, value in iter_paths(files) if isinstance(value, dict)
+             for ref in value.get("evidence") or () if isinstance(ref, str)}
+    names = sorted(ref.removeprefix("evidence/") for ref in cited)
+    return {"files": files, "evidence": placeholder_evidence(*names)}
 
 
 def self_built() -> dict[str, Any]:

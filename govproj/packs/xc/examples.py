@@ -10,15 +10,13 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
+from govproj.packs.common import placeholder_evidence
+
 D = _dt.date
 KEXIN = "北京市西城区科学技术和信息化局"
 FINANCE = "北京市西城区财政局"
 CRYPTO_BUREAU = "中共北京市西城区委机要局（区密码管理局）"
 DESIGN = {"type": "顶层设计", "title": "西城区信息化（大数据）顶层设计方案", "evidence": ["evidence/西城区信息化顶层设计方案.pdf"]}
-
-
-def _evidence(*names: str) -> dict[str, str]:
-    return {f"evidence/{n}": f"示例占位文件：正式使用时替换为《{n.rsplit('.', 1)[0]}》的扫描件或电子文件。\n" for n in names}
 
 
 def _clauses(party: str) -> list[str]:
@@ -127,7 +125,7 @@ def new() -> dict[str, Any]:
     }
     files = {"project.yaml": project, "needs.yaml": needs, "sharing.yaml": sharing, "budget.yaml": budget,
              "contract.yaml": contract, "security.yaml": security}
-    evidence = _evidence("西城区信息化顶层设计方案.pdf", "老龄事业发展规划.pdf", "申报材料.pdf", "区政府批复.pdf", "审查意见函.pdf",
+    evidence = placeholder_evidence("西城区信息化顶层设计方案.pdf", "老龄事业发展规划.pdf", "申报材料.pdf", "区政府批复.pdf", "审查意见函.pdf",
                          "中期报告.pdf", "领域统筹意见.pdf", "密码应用审核表.pdf", "档案目录.pdf", "监理合同.pdf", "承建合同.pdf",
                          "等保备案证明.pdf", "网络安全方案.pdf", "密码应用方案.pdf", "密码专家评审意见.pdf", "密码应用审核意见.pdf")
     return {"files": files, "evidence": evidence}
@@ -245,7 +243,7 @@ def upgrade() -> dict[str, Any]:
     }
     files = {"project.yaml": project, "sharing.yaml": sharing, "budget.yaml": budget, "contract.yaml": contract,
              "security.yaml": security}
-    evidence = _evidence("西城区信息化顶层设计方案.pdf", "上级文件.pdf", "申报材料.pdf", "区政府批复.pdf", "审查意见函.pdf",
+    evidence = placeholder_evidence("西城区信息化顶层设计方案.pdf", "上级文件.pdf", "申报材料.pdf", "区政府批复.pdf", "审查意见函.pdf",
                          "中期报告.pdf", "验收申请表.pdf", "竣工验收意见.pdf", "绩效自评报告.pdf", "领域统筹意见.pdf",
                          "密码应用审核表.pdf", "运行维护方案.pdf", "档案目录.pdf", "目录上链确权截图.pdf", "承建合同.pdf",
                          "等保备案证明.pdf", "网络安全方案.pdf", "密码应用方案.pdf", "密码专家评审意见.pdf", "密码应用审核意见.pdf",
@@ -316,7 +314,7 @@ def service() -> dict[str, Any]:
         "plan": {"title": "公共数据授权运营服务网络安全方案", "evidence": ["evidence/网络安全方案.pdf"]},
     }
     files = {"project.yaml": project, "sharing.yaml": sharing, "budget.yaml": budget, "security.yaml": security}
-    evidence = _evidence("西城区信息化顶层设计方案.pdf", "北京市公共数据管理办法.pdf", "申报材料.pdf", "领域统筹意见.pdf",
+    evidence = placeholder_evidence("西城区信息化顶层设计方案.pdf", "北京市公共数据管理办法.pdf", "申报材料.pdf", "领域统筹意见.pdf",
                          "购买服务指导性目录.pdf", "开放风险评估报告.pdf", "网络安全方案.pdf")
     return {"files": files, "evidence": evidence}
 

@@ -8,14 +8,11 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
+from govproj.packs.common import placeholder_evidence
 from govproj.packs.yb.data import CHAPTERS
 
 D = _dt.date
 BUREAU = "重庆市渝北区大数据应用发展管理局"
-
-
-def _evidence(*names: str) -> dict[str, str]:
-    return {f"evidence/{n}": f"示例占位文件：正式使用时替换为《{n.rsplit('.', 1)[0]}》的扫描件或电子文件。\n" for n in names}
 
 
 def _doc(title: str, file: str, **extra: Any) -> dict[str, Any]:
@@ -140,7 +137,7 @@ def build() -> dict[str, Any]:
     }
     files = {"project.yaml": project, "needs.yaml": needs, "sharing.yaml": sharing, "budget.yaml": budget,
              "contract.yaml": contract, "security.yaml": security}
-    evidence = _evidence("专家评审意见.pdf", "常务会议纪要.pdf", "立项通知.pdf", "验收意见.pdf", "存档回执.pdf", "需求申报表.pdf",
+    evidence = placeholder_evidence("专家评审意见.pdf", "常务会议纪要.pdf", "立项通知.pdf", "验收意见.pdf", "存档回执.pdf", "需求申报表.pdf",
                          "需求说明.pdf", "数据资源目录清单.xlsx", "建设方案.pdf", "数据结构设计说明书.pdf", "采购文件.pdf",
                          "项目合同.pdf", "监理报告.pdf", "测评报告.pdf", "验收报告.pdf", "用户使用报告.pdf",
                          "信息安全规划和设计方案.pdf", "商用密码应用方案.pdf")
@@ -198,7 +195,7 @@ def om() -> dict[str, Any]:
          "evidence": ["evidence/运维合同.pdf"]},
     ]}
     files = {"project.yaml": project, "needs.yaml": needs, "budget.yaml": budget, "contract.yaml": contract}
-    evidence = _evidence("综合评价意见.pdf", "需求申报表.pdf", "运维方案.pdf", "运维合同.pdf")
+    evidence = placeholder_evidence("综合评价意见.pdf", "需求申报表.pdf", "运维方案.pdf", "运维合同.pdf")
     return {"files": files, "evidence": evidence}
 
 
