@@ -27,7 +27,7 @@ from _common import bench_env, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-HEAVY = ("docx", "docxtpl", "jinja2", "lxml", "subprocess", "govproj.ledger", "govproj.lifecycle", "git",
+HEAVY = ("docx", "docxtpl", "jinja2", "lxml", "subprocess", "govproj.edges.ledger", "govproj.core.lifecycle", "git",
          "multiprocessing", "concurrent.futures")
 
 

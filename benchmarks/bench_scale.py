@@ -60,8 +60,8 @@ def _shift(value: Any, days: int) -> Any:
 
 def generate(folder: Path, count: int) -> dict[str, int]:
     """Write `count` varied projects below `folder`; returns how many came from each pack."""
-    from govproj.format import FILE_TITLES, file_specs
-    from govproj.scaffold import render_file
+    from govproj.core.format import FILE_TITLES, file_specs
+    from govproj.core.scaffold import render_file
 
     examples = _examples()
     if not examples:

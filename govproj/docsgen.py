@@ -50,7 +50,7 @@ def coverage_md() -> str:
 
 FORMAT_INTRO = """# 项目文件格式
 
-本文件由 `python -m govproj.docsgen` 从字段声明（`govproj/format.py`）生成，请勿手工修改；编辑器用的 JSON Schema
+本文件由 `python -m govproj.docsgen` 从字段声明（`govproj/core/format.py`）生成，请勿手工修改；编辑器用的 JSON Schema
 由同一份声明导出（`govproj schema`，`govproj new` 也会写到项目的 `.schema/` 下，并在每个文件首行加
 `# yaml-language-server: $schema=…`，VS Code 装 YAML 插件即可补全和校验）。
 
@@ -134,7 +134,7 @@ def _field_rows(spec, prefix: str = "") -> list[str]:
 
 
 def format_md() -> str:
-    from govproj.format import FILE_TITLES, FILES, file_specs
+    from govproj.core.format import FILE_TITLES, FILES, file_specs
 
     pack = get_pack("bj")
     files = "\n".join(f"| `{name}` | {FILE_TITLES[name]} |" for name in FILES)

@@ -5,10 +5,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from govproj.format import FILE_TITLES, file_specs
+from govproj.core.format import FILE_TITLES, file_specs
 from govproj.packs import get_pack
-from govproj.scaffold import render_file
-from govproj.yamlio import parse_doc
+from govproj.core.scaffold import render_file
+from govproj.edges.yamlio import parse_doc
 
 CASES = Path(__file__).parent / "cases"
 

@@ -61,7 +61,7 @@ def commit_all(repo: Path, message: str, *paths: str) -> str:
 
 def commit_baseline(folder: Path) -> str:
     """Make `folder` a repository whose only commit is the project as approved, tagged as its first baseline."""
-    from govproj.yamlio import load_doc
+    from govproj.edges.yamlio import load_doc
 
     make_repo(folder)
     commit_all(folder, "批复基线")
@@ -73,9 +73,9 @@ def commit_baseline(folder: Path) -> str:
 
 def render(folder: Path, file: str, data: dict, pack_id: str) -> None:
     """Write one project file from data, the way `govproj new` does (comments included)."""
-    from govproj.format import FILE_TITLES, file_specs
+    from govproj.core.format import FILE_TITLES, file_specs
     from govproj.packs import get_pack
-    from govproj.scaffold import render_file
+    from govproj.core.scaffold import render_file
 
     spec = file_specs(get_pack(pack_id))[file]
     (folder / file).write_text(render_file(spec, data, title=FILE_TITLES[file], schema_ref=None), encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from casebuild import build_project
-from govproj import cache
+from govproj.edges import cache
 from govproj.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -146,9 +146,9 @@ def test_check_prints_what_the_engine_finds_project_by_project(capsys) -> None:
     import datetime
     import io
 
-    from govproj.diagnostics import format_json, format_text
-    from govproj.engine import check_folder, load_repo_config
-    from govproj.project import find_projects
+    from govproj.core.diagnostics import format_json, format_text
+    from govproj.core.engine import check_folder, load_repo_config
+    from govproj.core.project import find_projects
 
     shutil.copytree(REPO / "examples", "ex")
     folders = find_projects([Path("ex")])
@@ -196,7 +196,7 @@ def test_git_tags_and_baseline_shortcut(tmp_path, projects: Path) -> None:
 
 
 def test_tag_prefix_matches_the_ledger() -> None:
-    from govproj import ledger
+    from govproj.edges import ledger
 
     assert cache.TAG_PREFIX == ledger.TAG_PREFIX
 

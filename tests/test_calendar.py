@@ -1,4 +1,4 @@
-"""govproj.calendar against the real State Council schedules of 2025 and 2026 (via chinese_calendar), no mocks."""
+"""govproj.core.calendar against the real State Council schedules of 2025 and 2026 (via chinese_calendar), no mocks."""
 from __future__ import annotations
 
 import subprocess
@@ -10,8 +10,8 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
-from govproj import calendar as wc
-from govproj.calendar import (
+from govproj.core import calendar as wc
+from govproj.core.calendar import (
     ADJUSTED_WORKDAY,
     HOLIDAY,
     WEEKEND,
@@ -500,7 +500,7 @@ def test_not_utf8(tmp_path):
 # ------------------------------------------------------------------------------------------------------------
 
 def test_import_is_lazy():
-    code = ("import sys, govproj.calendar; "
+    code = ("import sys, govproj.core.calendar; "
             "print(sorted(m for m in ('chinese_calendar', 'lunardate', 'yaml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.strip() == "[]"

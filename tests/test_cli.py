@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from govproj import __version__
-from govproj.yamlio import parse_doc
+from govproj.edges.yamlio import parse_doc
 
 
 def test_version_and_help(run):

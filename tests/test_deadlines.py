@@ -16,7 +16,7 @@ import pytest
 
 from casebuild import build_project
 from govproj.cli import main
-from govproj.deadlines import BY, DONE, DUE, OVERDUE, Deadline, deadline_set
+from govproj.core.deadlines import BY, DONE, DUE, OVERDUE, Deadline, deadline_set
 from govproj.packs import available, get_pack
 
 D = date.fromisoformat

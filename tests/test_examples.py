@@ -9,7 +9,7 @@ import pytest
 from govproj.cli import main
 from govproj.commands.new import plan_files
 from govproj.packs import available, get_pack
-from govproj.yamlio import parse_doc
+from govproj.edges.yamlio import parse_doc
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from gitfixture import clean_git_env, example_project, git, make_repo
-from govproj import ledger, lifecycle
+from govproj.edges import ledger
+from govproj.core import lifecycle
 from govproj.cli import main
-from govproj.engine import check_folder
+from govproj.core.engine import check_folder
 from govproj.errors import UsageError
 from govproj.packs import Pack, Stage, Transition, available, get_pack
-from govproj.rules import RuleSet
+from govproj.core.rules import RuleSet
 
 # ---- replace_stage: the user's file stays the user's file ----------------------------------------------------
 
@@ -105,7 +106,7 @@ def test_baseline_for_reads_the_latest_reachable_tag(tmp_path: Path, monkeypatch
     repo = make_repo(tmp_path / "repo")
     monkeypatch.chdir(repo)
     folder, _ = example_project(repo, "projects/kb", "bj", "new", stage="approval")
-    from govproj.project import load_project
+    from govproj.core.project import load_project
 
     assert ledger.baseline_for(load_project(folder)) is None
     assert main(["advance", "projects/kb", "--today", "2026-11-25"]) == 0

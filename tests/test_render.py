@@ -263,7 +263,7 @@ def test_check_does_not_look_inside_forms(run, bj, tmp_path):
 def test_check_path_imports_nothing_of_render(tmp_path, run, bj):
     script = ("import sys\nfrom govproj.cli import main\nmain(['check', sys.argv[1], '--format', 'json'])\n"
               "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'docxtpl', 'jinja2', 'lxml')"
-              " or m.startswith(('govproj.render', 'govproj.forms', 'govproj.templates')))\n"
+              " or m.startswith(('govproj.edges.render', 'govproj.forms', 'govproj.templates')))\n"
               "sys.stderr.write('HEAVY=' + ','.join(heavy))\n")
     result = subprocess.run([sys.executable, "-c", script, str(bj)], capture_output=True, text=True,
                             env={**os.environ, "GOVPROJ_NO_CACHE": "1"})
@@ -299,7 +299,7 @@ def test_not_a_project(run, tmp_path):
 
 
 def test_project_template_overrides_the_builtin_one(run, bj):
-    from govproj.render import BUILTIN
+    from govproj.edges.render import BUILTIN
 
     (bj / "templates").mkdir()
     doc = open_docx(BUILTIN / "bj" / "needs.docx")
@@ -312,7 +312,7 @@ def test_project_template_overrides_the_builtin_one(run, bj):
 
 
 def test_repository_templates_and_their_precedence(run, example, tmp_path):
-    from govproj.render import BUILTIN
+    from govproj.edges.render import BUILTIN
 
     (tmp_path / ".git").mkdir()  # the repository root: lookup stops here
     folder = example("bj", "upgrade", "projects/u")
@@ -433,15 +433,18 @@ def test_typography(run, bj):
 
 
 def test_templates_are_current():
-    from govproj.templates import build
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_templates", Path(__file__).resolve().parent.parent / "tools" / "build_templates.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
 
-    assert build.main(["--check"]) == 0, "run python -m govproj.templates.build"
+    assert build.main(["--check"]) == 0, "run python tools/build_templates.py"
 
 
 def test_templates_are_package_data():
     text = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '"*.docx"' in text
-    from govproj.render import BUILTIN
+    from govproj.edges.render import BUILTIN
 
     assert sorted(p.name for p in (BUILTIN / "bj").glob("*.docx")) == sorted(
         ["needs.docx", "platforms.docx", "sharing.docx", "construction.docx", "summary.docx"])
@@ -463,7 +466,7 @@ def test_pdf_without_libreoffice_says_so(tmp_path, run, bj):
 
 def test_copy_of_context_is_not_mutated(bj):
     from govproj.forms import context, forms_for
-    from govproj.project import load_project
+    from govproj.core.project import load_project
 
     project = load_project(bj)
     before = copy.deepcopy(project.data)

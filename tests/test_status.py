@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casebuild import build_project
-from govproj.batch import Progress
+from govproj.edges.batch import Progress
 from govproj.cli import main
 
 D = __import__("datetime").date

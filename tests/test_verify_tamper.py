@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gitfixture import clean_git_env, commit_all, example_project, git, make_repo
-from govproj import ledger
+from govproj.edges import ledger
 from govproj.cli import main
 
 PROJECT = "projects/hotline"

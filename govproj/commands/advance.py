@@ -37,11 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import datetime as _dt
 
-    from govproj import __version__, ledger, lifecycle
+    from govproj import __version__
+    from govproj.edges import ledger
+    from govproj.core import lifecycle
     from govproj.commands.check import parse_today
-    from govproj.engine import load_repo_config
+    from govproj.core.engine import load_repo_config
     from govproj.errors import UsageError
-    from govproj.project import is_project, load_project
+    from govproj.core.project import is_project, load_project
 
     folder = Path(args.path)
     if not is_project(folder):
@@ -100,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _refuse(gate, out) -> None:
-    from govproj.rules import SEVERITY_ZH
+    from govproj.core.rules import SEVERITY_ZH
 
     if gate.load_error:
         out.write(f"无法读取项目：{gate.load_error}\n")
@@ -114,8 +116,8 @@ def _refuse(gate, out) -> None:
 
 def commit_message(project, move, trail) -> str:
     """Subject, a short Chinese body, then the trailers (the machine-readable part that `verify` reads)."""
-    from govproj import lifecycle
-    from govproj.ledger import format_trailers
+    from govproj.core import lifecycle
+    from govproj.edges.ledger import format_trailers
 
     pack = project.pack
     verb = "推进阶段" if move.outcome == "pass" and not move.loop else (move.label or "退回整改")

@@ -20,7 +20,7 @@ EPILOG = """示例：
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from govproj.batch import add_arguments as add_batch_arguments
+    from govproj.edges.batch import add_arguments as add_batch_arguments
 
     parser.add_argument("paths", nargs="*", default=["."], help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
     parser.add_argument("--stage", help="按这个阶段检查（阶段编号或中文名）：回答“要进入该阶段还差什么”")
@@ -33,14 +33,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_today(text: str | None):  # kept for the commands that import it from here
-    from govproj.batch import parse_today as parse
+    from govproj.edges.batch import parse_today as parse
 
     return parse(text)
 
 
 def run(args: argparse.Namespace) -> int:
-    from govproj.batch import run_over
-    from govproj.diagnostics import FORMATS, pick_format, use_color
+    from govproj.edges.batch import run_over
+    from govproj.core.diagnostics import FORMATS, pick_format, use_color
 
     # Many projects: cached by content and spread over every core; one project (the pre-commit hook): in-process.
     results = [outcome.result for outcome in run_over(args.paths, args, stage=args.stage, label="检查")]
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         import io
 
-        from govproj.yamlio import atomic_write
+        from govproj.edges.yamlio import atomic_write
 
         buffer = io.StringIO()
         FORMATS[fmt](results, buffer, False)

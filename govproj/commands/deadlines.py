@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
-    from govproj.batch import Outcome
-    from govproj.deadlines import Deadline
+    from govproj.edges.batch import Outcome
+    from govproj.core.deadlines import Deadline
 
 HELP = "列出由已记录事件推出的到期日和逾期事项"
 DESCRIPTION = (
@@ -34,7 +34,7 @@ _WITHIN_RE = re.compile(r"^\s*(\d+)\s*(d|天|日|w|周|wd|工作日)?\s*$", re.I
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from govproj.batch import add_arguments as add_batch_arguments
+    from govproj.edges.batch import add_arguments as add_batch_arguments
 
     parser.add_argument("paths", nargs="*", default=["."], help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
     parser.add_argument("--within", metavar="期间",
@@ -64,7 +64,7 @@ def parse_within(text: str | None) -> tuple[int, str] | None:
 
 def selected(deadline: "Deadline", within: tuple[int, str] | None) -> bool:
     """--within keeps open deadlines whose date is no further away than the window (overdue ones included)."""
-    from govproj.deadlines import BY, DONE
+    from govproj.core.deadlines import BY, DONE
 
     if within is None:
         return True
@@ -76,7 +76,7 @@ def selected(deadline: "Deadline", within: tuple[int, str] | None) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govproj.batch import run_over
+    from govproj.edges.batch import run_over
 
     within = parse_within(args.within)
     outcomes = run_over(args.paths, args, label="计算期限")
@@ -100,7 +100,7 @@ def warn_estimates(deadlines: list["Deadline"]) -> None:
     """The calendar's warning on stderr, once, when any listed date or count rests on an estimated year."""
     years = sorted({y for d in deadlines for y in d.estimated})
     if years:
-        from govproj.calendar import estimate_notice
+        from govproj.core.calendar import estimate_notice
 
         sys.stderr.write(estimate_notice(years) + "\n")
 
@@ -110,10 +110,10 @@ def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: b
     they are (atomic_write does not translate newlines; stdout may, so it gets bytes)."""
     import io
 
-    from govproj.diagnostics import use_color
+    from govproj.core.diagnostics import use_color
 
     if output:
-        from govproj.yamlio import atomic_write
+        from govproj.edges.yamlio import atomic_write
 
         buffer = io.StringIO(newline="")
         write(buffer, False)
@@ -134,7 +134,7 @@ def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: b
 
 def left_text(d: "Deadline") -> str:
     """How the deadline stands today, in a few words: 还有 3 个工作日 / 已逾期 5 个工作日（7 天）/ 已完成 …"""
-    from govproj.deadlines import BY, DONE, OVERDUE
+    from govproj.core.deadlines import BY, DONE, OVERDUE
 
     if d.status == DONE:
         assert d.done_on is not None
@@ -159,14 +159,14 @@ def left_text(d: "Deadline") -> str:
 
 
 def bound_text(d: "Deadline") -> str:
-    from govproj.deadlines import BY
+    from govproj.core.deadlines import BY
 
     return "截止" if d.bound == BY else "最早"
 
 
 def tone(d: "Deadline") -> str:
     """The colour of a deadline: red when late, yellow when close, dim when done."""
-    from govproj.deadlines import BY, DONE
+    from govproj.core.deadlines import BY, DONE
 
     if d.late:
         return "error"
@@ -185,9 +185,9 @@ def _origin(d: "Deadline") -> str:
 
 
 def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, color: bool) -> None:
-    from govproj.calendar import WEEKDAY_ZH
-    from govproj.deadlines import DONE, OVERDUE
-    from govproj.diagnostics import _COLORS
+    from govproj.core.calendar import WEEKDAY_ZH
+    from govproj.core.deadlines import DONE, OVERDUE
+    from govproj.core.diagnostics import _COLORS
 
     def c(name: str, text: str) -> str:
         return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color and name else text
@@ -226,7 +226,7 @@ def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, col
 
 def format_json(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, within: str | None) -> None:
     from govproj import __version__
-    from govproj.deadlines import DONE, OVERDUE
+    from govproj.core.deadlines import DONE, OVERDUE
 
     every = [d for _, ds in rows for d in ds]
     today = every[0].today.isoformat() if every else None
@@ -281,7 +281,7 @@ def to_ics(deadlines: list["Deadline"], names: dict[str, str]) -> str:
     """A VCALENDAR of all-day events, one per deadline. Deterministic: the same data gives the same bytes
     (DTSTAMP is taken from the data — the latest date the deadline depends on — never from the clock)."""
     from govproj import __version__
-    from govproj.deadlines import BY, DONE
+    from govproj.core.deadlines import BY, DONE
 
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//govproj//govproj {__version__}//ZH-CN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_escape("govproj 项目期限"),

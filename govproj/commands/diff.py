@@ -32,11 +32,11 @@ def compare_record(folder: Path, ref: str | None, today: Any = None) -> dict[str
     """The comparison as plain data (the json format of `govproj diff`)."""
     import datetime as _dt
 
-    from govproj import ledger
-    from govproj.engine import check_folder, load_repo_config
+    from govproj.edges import ledger
+    from govproj.core.engine import check_folder, load_repo_config
     from govproj.errors import UsageError
     from govproj.packs.changerules import Change, baseline_label, control, measure, measured, new_records, wan
-    from govproj.project import load_project
+    from govproj.core.project import load_project
 
     project = load_project(folder)
     pack = project.pack
@@ -125,7 +125,7 @@ def write_text(r: dict[str, Any], out: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govproj.commands.check import parse_today
     from govproj.errors import UsageError
-    from govproj.project import is_project
+    from govproj.core.project import is_project
 
     folder = Path(args.path)
     if not is_project(folder):

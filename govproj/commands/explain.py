@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def explain_markdown(rule) -> str:
-    from govproj.rules import SEVERITY_ZH
+    from govproj.core.rules import SEVERITY_ZH
 
     sections = rule.sections()
     parts = [f"### {rule.code} {rule.name}", "",

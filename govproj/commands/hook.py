@@ -64,7 +64,7 @@ def run_check(files: list[str]) -> int:
 
 
 def run_stage_guard(files: list[str]) -> int:
-    from govproj import ledger
+    from govproj.edges import ledger
 
     found = ledger.find_repo(Path.cwd())
     if found is None:

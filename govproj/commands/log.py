@@ -25,9 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def trail_records(folder: Path) -> dict[str, Any]:
     """The audit trail of one project as plain data (the json format of `govproj log`)."""
-    from govproj import ledger
-    from govproj.lifecycle import stage_name
-    from govproj.project import load_project
+    from govproj.edges import ledger
+    from govproj.core.lifecycle import stage_name
+    from govproj.core.project import load_project
 
     project = load_project(folder)
     pack = project.pack
@@ -108,7 +108,7 @@ def write_text(record: dict[str, Any], out) -> None:
 def projects_under(path: str) -> list[Path]:
     """The project folders at or below `path` (for `log` and `verify`), or a usage error when there are none."""
     from govproj.errors import UsageError
-    from govproj.project import find_projects
+    from govproj.core.project import find_projects
 
     folders = find_projects([Path(path)])
     if not folders:

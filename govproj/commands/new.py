@@ -33,9 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def plan_files(pack, kind: str, *, example: bool, name: str | None, unit: str | None,
                project_id: str | None, folder: Path) -> dict[str, str]:
     """Relative path -> text of every file `new` would write."""
-    from govproj.fields import json_schema
-    from govproj.format import FILE_TITLES, FILES, file_specs
-    from govproj.scaffold import render_file
+    from govproj.core.fields import json_schema
+    from govproj.core.format import FILE_TITLES, FILES, file_specs
+    from govproj.core.scaffold import render_file
 
     specs = file_specs(pack)
     if example:
@@ -82,7 +82,7 @@ def _slug(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from govproj.packs import get_pack
-    from govproj.yamlio import atomic_write
+    from govproj.edges.yamlio import atomic_write
 
     pack = get_pack(args.jurisdiction)
     kinds = [k for k, _ in pack.kinds]

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         return _list(args)
     from govproj.errors import UsageError
-    from govproj.project import find_projects
+    from govproj.core.project import find_projects
 
     folders = find_projects([Path(args.path)])
     if not folders:
@@ -72,8 +72,8 @@ def _selected(project, forms, wanted):
 
 
 def _load(folder: Path, args: argparse.Namespace):
-    from govproj.project import load_project
-    from govproj.render import available_forms, template_sources
+    from govproj.core.project import load_project
+    from govproj.edges.render import available_forms, template_sources
 
     project = load_project(folder)
     sources = template_sources(folder, args.templates)
@@ -84,7 +84,7 @@ def _load(folder: Path, args: argparse.Namespace):
 
 def _render(folder: Path, out: Path | None, args: argparse.Namespace) -> int:
     from govproj.forms import context
-    from govproj.render import core_properties, fill, find_template, require_soffice, to_pdf, write_outputs
+    from govproj.edges.render import core_properties, fill, find_template, require_soffice, to_pdf, write_outputs
 
     project, sources, chosen, skipped = _load(folder, args)
     soffice = require_soffice() if args.pdf else None
@@ -96,7 +96,7 @@ def _render(folder: Path, out: Path | None, args: argparse.Namespace) -> int:
     if soffice:
         outputs.update(to_pdf({name: data for name, data in outputs.items()}, soffice))
     status = write_outputs(out, outputs, force=args.force)
-    from govproj.project import display_path
+    from govproj.core.project import display_path
 
     where = display_path(out)
     sys.stdout.write(f"{project.display}（{project.pack.name} · {project.name or project.id}）→ {where}/\n")
@@ -109,7 +109,7 @@ def _render(folder: Path, out: Path | None, args: argparse.Namespace) -> int:
 
 def _lint(folder: Path, args: argparse.Namespace) -> int:
     from govproj.forms import context
-    from govproj.render import find_template, lint
+    from govproj.edges.render import find_template, lint
 
     project, sources, chosen, skipped = _load(folder, args)
     chosen = chosen + [form for form, _ in skipped]
@@ -135,7 +135,7 @@ def _lint(folder: Path, args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from govproj.forms import MODULES, forms_for
     from govproj.packs import PACK_NAMES
-    from govproj.render import available_forms, template_sources
+    from govproj.edges.render import available_forms, template_sources
 
     if args.jurisdiction:
         forms_for(args.jurisdiction)  # an unknown jurisdiction is a usage error
@@ -144,7 +144,7 @@ def _list(args: argparse.Namespace) -> int:
         jurisdictions = list(MODULES)
     project_root = Path(args.path) if (Path(args.path) / "project.yaml").is_file() else None
     if project_root is not None and not args.jurisdiction:
-        from govproj.project import load_project
+        from govproj.core.project import load_project
 
         jurisdictions = [load_project(project_root).pack.id]
     sources = template_sources(project_root, args.templates)

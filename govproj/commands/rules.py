@@ -36,7 +36,7 @@ def rule_record(rule, pack) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     from govproj.packs import core, get_pack
-    from govproj.rules import SEVERITY_ZH
+    from govproj.core.rules import SEVERITY_ZH
 
     pack = get_pack(args.jurisdiction)
     rules = list(core.RULES) + list(pack.rules)
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def markdown(pack, records: list[dict]) -> str:
-    from govproj.rules import SEVERITY_ZH
+    from govproj.core.rules import SEVERITY_ZH
 
     lines = [f"## {pack.name}：{pack.doc}{pack.title}", "",
              "| 编号 | 名称 | 级别 | 适用阶段 | 项目类型 | 依据 |", "|---|---|---|---|---|---|"]

@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govproj.errors import UsageError
-    from govproj.fields import json_schema
-    from govproj.format import FILES, file_specs
+    from govproj.core.fields import json_schema
+    from govproj.core.format import FILES, file_specs
     from govproj.packs import get_pack
 
     pack = get_pack(args.jurisdiction)

@@ -7,7 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from govproj.batch import Outcome
+    from govproj.edges.batch import Outcome
 
 HELP = "一览目录下全部项目：辖区、阶段、下一个期限、问题数"
 DESCRIPTION = (
@@ -25,7 +25,7 @@ EPILOG = """示例：
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from govproj.batch import add_arguments as add_batch_arguments
+    from govproj.edges.batch import add_arguments as add_batch_arguments
 
     parser.add_argument("paths", nargs="*", default=["."], metavar="DIR",
                         help="包含项目的文件夹（默认当前文件夹），也可以是单个项目")
@@ -35,9 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govproj.batch import run_over
+    from govproj.edges.batch import run_over
     from govproj.commands.deadlines import emit, warn_estimates
-    from govproj.deadlines import next_deadline
+    from govproj.core.deadlines import next_deadline
 
     outcomes = run_over(args.paths, args, label="汇总")
     rows = [row(o) for o in outcomes]
@@ -61,7 +61,7 @@ def stage_name(jurisdiction: str, stage: str) -> str:
 
 def row(outcome: "Outcome") -> dict:
     """One project's line of the overview, as plain data (the JSON record; the table is drawn from it)."""
-    from govproj.deadlines import OVERDUE, next_deadline
+    from govproj.core.deadlines import OVERDUE, next_deadline
     from govproj.packs import PACK_NAMES
 
     r = outcome.result
@@ -126,7 +126,7 @@ def clip(text: str, limit: int) -> str:
 def deadline_cell(record: dict | None) -> tuple[str, str]:
     """(text, colour) of the next-deadline column."""
     from govproj.commands.deadlines import left_text, tone
-    from govproj.deadlines import Deadline
+    from govproj.core.deadlines import Deadline
 
     if record is None:
         return "—", "dim"
@@ -136,7 +136,7 @@ def deadline_cell(record: dict | None) -> tuple[str, str]:
 
 
 def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
-    from govproj.diagnostics import _COLORS
+    from govproj.core.diagnostics import _COLORS
 
     def c(name: str, text: str) -> str:
         return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color and name else text

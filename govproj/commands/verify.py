@@ -59,10 +59,10 @@ class Report:
 
 
 def verify_project(folder: Path) -> Report:
-    from govproj import ledger
-    from govproj.engine import load_repo_config
-    from govproj.lifecycle import stage_name
-    from govproj.project import load_project
+    from govproj.edges import ledger
+    from govproj.core.engine import load_repo_config
+    from govproj.core.lifecycle import stage_name
+    from govproj.core.project import load_project
 
     project = load_project(folder)
     report = Report(project.display, project.id)
@@ -133,7 +133,7 @@ def verify_project(folder: Path) -> Report:
 
 def _note_start(report: Report, pack: Any, kind: str, first: Any, tagged: bool) -> None:
     """Where the trail starts: a project brought in mid-way has no record of its earlier stages (not a break)."""
-    from govproj.lifecycle import stage_name, stages_for
+    from govproj.core.lifecycle import stage_name, stages_for
 
     if first.before_text is not None or first.after is None:
         return
@@ -148,10 +148,11 @@ def _note_start(report: Report, pack: Any, kind: str, first: Any, tagged: bool) 
 
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
                    config: dict, reachable: dict, tags: list) -> None:
-    from govproj import ledger, lifecycle
+    from govproj.edges import ledger
+    from govproj.core import lifecycle
     from govproj.errors import GovprojError
-    from govproj.lifecycle import stage_name
-    from govproj.yamlio import parse_doc
+    from govproj.core.lifecycle import stage_name
+    from govproj.edges.yamlio import parse_doc
 
     commit, trail = step.commit, step.trail
     if trail.pack != pack.id:
@@ -219,7 +220,7 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
 
 def _check_baseline(report: Report, repo: Any, rel: str, step: Any, baseline: Any, last: Any) -> Any:
     """A commit after the baseline that changed what the baseline fixes must carry a change record."""
-    from govproj import ledger
+    from govproj.edges import ledger
     from govproj.errors import GovprojError
     from govproj.packs.changerules import change_findings, measure, measured
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the calendar module is imported only when the command runs
-    from govproj.calendar import WorkCalendar
+    from govproj.core.calendar import WorkCalendar
 
 HELP = "按国务院放假安排（含调休）计算工作日"
 
@@ -74,7 +74,7 @@ def parse_date_arg(text: str, what: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govproj import calendar as wc
+    from govproj.core import calendar as wc
     from govproj.errors import UsageError
 
     start = parse_date_arg(args.start, "起算日期")
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
 # -- explanations (--verbose) -----------------------------------------------------------------------------------
 
 def _fmt(d: date) -> str:
-    from govproj.calendar import WEEKDAY_ZH
+    from govproj.core.calendar import WEEKDAY_ZH
 
     return f"{d.isoformat()}（{WEEKDAY_ZH[d.weekday()]}）"
 
@@ -156,7 +156,7 @@ def _explain_between(cal: WorkCalendar, a: date, b: date) -> str:
 
 def _explain_range(cal: WorkCalendar, first: date, last: date) -> list[str]:
     """Holidays skipped (grouped into runs), plain weekends counted, 调休 days counted, calendar sources."""
-    from govproj.calendar import ADJUSTED_WORKDAY, HOLIDAY, WEEKEND
+    from govproj.core.calendar import ADJUSTED_WORKDAY, HOLIDAY, WEEKEND
 
     infos = []
     d = first

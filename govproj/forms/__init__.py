@@ -3,7 +3,7 @@
 Pure: no docx, no jinja2. A form is declared once (`Form`); its `build` turns a loaded `Project` into the template
 context. Every context also carries the project's files as they were loaded (`project`, `needs`, `sharing`, …), so a
 template, built-in or the user's own, can reach any field by its YAML path: `{{ needs.current_state }}`.
-`govproj.render` (the docx edge) fills the templates; `govproj render --list` prints this registry.
+`govproj.edges.render` (the docx edge) fills the templates; `govproj render --list` prints this registry.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from govproj.errors import UsageError
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 Context = dict[str, Any]
 

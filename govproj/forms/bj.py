@@ -7,7 +7,7 @@ from govproj.forms import Form
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 
 def platforms(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable
 
-from govproj.fields import format_money
+from govproj.core.fields import format_money
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 # file -> the name templates use for it
 NAMESPACES: dict[str, str] = {

@@ -10,7 +10,7 @@ from govproj.forms.common import (Chapter, budget_intro, events_text, fmt_date, 
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 CONNECTIONS = (("data_hub", "区数据中枢"), ("base_services", "基础服务（公共基础支撑平台）"), ("interface", "数据共享接口"))
 

@@ -16,7 +16,7 @@ from govproj.forms.common import (Chapter, budget_intro, Item, basis_text, conta
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 LINE = Decimal(200)  # 万元, 第十二条
 

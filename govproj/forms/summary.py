@@ -7,7 +7,7 @@ from govproj.forms import Form
 from govproj.forms.common import blank, fmt_date, join
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 
 def summary(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:

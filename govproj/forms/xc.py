@@ -9,7 +9,7 @@ from govproj.forms.common import (Chapter, budget_intro, events_text, fmt_date, 
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 
 def _event(key: str):

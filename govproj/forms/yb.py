@@ -10,7 +10,7 @@ from govproj.forms.common import (Chapter, budget_intro, Item, basis_text, conta
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 # 附件1 资金预算: the four source columns, by words in a budget source's name (first match wins)
 FUNDING_COLUMNS: dict[str, tuple[str, ...]] = {

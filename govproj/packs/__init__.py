@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from govproj.errors import UsageError
 
 if TYPE_CHECKING:
-    from govproj.fields import F
-    from govproj.rules import Rule, RuleSet
+    from govproj.core.fields import F
+    from govproj.core.rules import Rule, RuleSet
 
 PACKS: dict[str, str] = {
     "bj": "govproj.packs.bj",

@@ -2,7 +2,7 @@
 
 Each pack's `change.py` says only what its own article says: which procedure (`Route`) a change of this size and
 kind needs — 报审查, 备案后调整, 审查通过后实施, 重新申报. Everything else is common: the baseline comparison
-(`govproj.changes.compare`), the change records added since the baseline (changes.yaml), their completeness (what,
+(`govproj.core.changes.compare`), the change records added since the baseline (changes.yaml), their completeness (what,
 why, amount, clause, approval with its evidence), the recorded amount against the measured one, and the order of
 approval and change where the text demands approval first.
 """
@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from govproj.changes import ChangeSummary, compare
+from govproj.core.changes import ChangeSummary, compare
 from govproj.packs.common import blank, fmt_date
-from govproj.rules import Context, Finding
+from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 TEN_PERCENT = Decimal("0.10")
 FILE = "changes.yaml"
@@ -222,7 +222,7 @@ def control(pack: Any) -> Any:
 
 def change_findings(project: "Project", baseline: "Project", today: _dt.date) -> list[tuple[Any, Finding]]:
     """(rule, finding) of the pack's change-control rules that apply at the project's stage, against `baseline`."""
-    from govproj.engine import applicable
+    from govproj.core.engine import applicable
 
     module = control(project.pack)
     if module is None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Any, Iterator
 
-from govproj.rules import Finding
+from govproj.core.rules import Finding
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 
 def blank(value: Any) -> bool:

@@ -10,11 +10,11 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
-from govproj.fields import format_money
-from govproj.rules import Citation, Context, Finding, Rule, RuleSet
+from govproj.core.fields import format_money
+from govproj.core.rules import Citation, Context, Finding, Rule, RuleSet
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 RULES = RuleSet("GP")
 FORMAT = "govproj 项目文件格式（docs/format.md）"
@@ -138,7 +138,7 @@ def required(project: "Project", ctx: Context) -> Iterator[Finding]:
     name:
     ```
     """
-    from govproj.format import project_spec
+    from govproj.core.format import project_spec
 
     for field in project_spec(project.pack).fields:
         if field.required and project.get("project.yaml", field.key) in (None, ""):
@@ -152,7 +152,7 @@ def required(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 def evidence_refs(project: "Project") -> Iterator[tuple[str, tuple, str]]:
     """(file, path, reference) of every evidence path in every file."""
-    from govproj.yamlio import iter_paths
+    from govproj.edges.yamlio import iter_paths
 
     for file, data in project.data.items():
         for path, value in iter_paths(data):
@@ -263,7 +263,7 @@ def bad_settings(project: "Project", ctx: Context) -> Iterator[Finding]:
     settings: {BJ999: {severity: info}}
     ```
     """
-    from govproj.engine import settings_problems
+    from govproj.core.engine import settings_problems
 
     yield from settings_problems(project)
 
@@ -301,7 +301,7 @@ def waiver_incomplete(project: "Project", ctx: Context) -> Iterator[Finding]:
       - {rule: BJ071, approved_by: 王五, expires: 2027-12-31}
     ```
     """
-    from govproj.engine import all_rules
+    from govproj.core.engine import all_rules
 
     codes = {r.code for r in all_rules(project)}
     for index, waiver in _waivers(project):

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING, Iterator
 
 from govproj.packs.bj.rules import RULES, cite, since
 from govproj.packs.changerules import Change, Route, check_change
-from govproj.rules import Context, Finding
+from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 ARTICLE = "第21条"
 CODES = ("BJ211",)

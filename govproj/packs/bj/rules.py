@@ -5,14 +5,14 @@ import datetime as _dt
 import difflib
 from typing import TYPE_CHECKING, Iterator
 
-from govproj.deadlines import DONE, DUE, FROM, OVERDUE, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
+from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs import Stage
 from govproj.packs.common import blank, fmt_date, require, require_document, require_event, require_signoff
-from govproj.rules import Citation, Context, Finding, RuleSet
+from govproj.core.rules import Citation, Context, Finding, RuleSet
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 DOC = "京经信委发〔2016〕1号"
 RULES = RuleSet("BJ")
@@ -677,7 +677,7 @@ def extension_length(project: "Project", ctx: Context) -> Iterator[Finding]:
     ## 不通过示例
     意见函 2025-09-10，延期至 2027-09-11。
     """
-    from govproj.calendar import add_years
+    from govproj.core.calendar import add_years
 
     validity = DEADLINES.first("BJ131", project, ctx)
     until = validity.extension if validity else None

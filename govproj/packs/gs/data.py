@@ -1,8 +1,8 @@
 """Gongshu data: the kinds, events, documents and extra fields that 《拱墅区信息化项目管理办法（征求意见稿）》 introduces."""
 from __future__ import annotations
 
-from govproj.fields import F, L, M
-from govproj.format import EVIDENCE
+from govproj.core.fields import F, L, M
+from govproj.core.format import EVIDENCE
 
 # 一、项目范围: 新建、改建、扩建、升级、迁移和维护，以及基础设施的运维；四（三）: 突发性、紧急性项目另走区政府审批
 KINDS: tuple[tuple[str, str], ...] = (

@@ -10,15 +10,15 @@ import datetime as _dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
-from govproj.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
+from govproj.core.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
 from govproj.packs import Stage
 from govproj.packs.common import (blank, dates_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.gs.data import EVENTS, PLANNED_KINDS, SYSTEM_KINDS
-from govproj.rules import Citation, Context, Finding, RuleSet, Setting
+from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 DOC = "《拱墅区信息化项目管理办法（征求意见稿）》"
 RULES = RuleSet("GS")
@@ -124,7 +124,7 @@ def _regularity(project: "Project", ctx: Context, key: str, what: str, code: str
     Set: from `start` (label, date), each record no later than `months` months after the previous one
     (民法典第二百零二条: the corresponding day still counts), and, if `until_today`, the last one until today.
     """
-    from govproj.calendar import add_months
+    from govproj.core.calendar import add_months
 
     records = _dated(project, key)
     months = ctx.settings.get(setting)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Iterator
 from govproj.packs.changerules import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.common import fmt_date
 from govproj.packs.jl.rules import RULES, cite, since
-from govproj.rules import Context, Finding
+from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 ARTICLE = "第二十一条"
 CODES = ("JL211",)

@@ -1,7 +1,7 @@
 """Jilin data: build modes, the events and documents the measures name, and the fields they add to the folder format."""
 from __future__ import annotations
 
-from govproj.fields import F, L, M
+from govproj.core.fields import F, L, M
 
 # 第三条第二款 / 第四条: the build mode is the project kind; it decides who procures and who accepts.
 KINDS: tuple[tuple[str, str], ...] = (("unified", "统一建设"), ("self", "自行建设"))

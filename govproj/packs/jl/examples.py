@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from govproj.packs.common import placeholder_evidence
-from govproj.yamlio import iter_paths
+from govproj.edges.yamlio import iter_paths
 
 D = _dt.date
 BUREAU_FULL = "吉林省政务服务和数字化建设管理局"

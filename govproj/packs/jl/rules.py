@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
-from govproj.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
+from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
 from govproj.packs import Stage
 from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL_SOURCE_WORDS
-from govproj.rules import Citation, Context, Finding, RuleSet, Setting
+from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 DOC = "吉林省政务信息系统项目管理办法（试行）"
 RULES = RuleSet("JL")
@@ -139,7 +139,7 @@ def _lines_mention(project: "Project", words: tuple[str, ...]) -> bool:
     return False
 
 
-# ---- counts and starts of this pack's deadlines (duck-typed like those of govproj.deadlines) -------------------
+# ---- counts and starts of this pack's deadlines (duck-typed like those of govproj.core.deadlines) -------------------
 
 @dataclass(frozen=True)
 class AfterWorkdays:

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Iterator
 
 from govproj.packs.changerules import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.xc.rules import RULES, cite, since
-from govproj.rules import Context, Finding
+from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 ARTICLE = "第二十二条"
 CODES = ("XC221",)

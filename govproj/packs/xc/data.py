@@ -1,8 +1,8 @@
 """Xicheng data: the events, materials and extra fields that 西政发〔2022〕7号 introduces."""
 from __future__ import annotations
 
-from govproj.fields import F, L, M
-from govproj.format import EVIDENCE
+from govproj.core.fields import F, L, M
+from govproj.core.format import EVIDENCE
 
 # 第二条（一）至（四）: how the project is paid for. 第二条（二）"使用财政性资金通过购买服务方式采购" is
 # kind `service` with funding 财政性资金.

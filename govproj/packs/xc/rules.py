@@ -5,16 +5,16 @@ import datetime as _dt
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
-from govproj.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
+from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs import Stage
 from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.xc.data import FISCAL, PPP
-from govproj.rules import Citation, Context, Finding, RuleSet, Setting
+from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 DOC = "西政发〔2022〕7号"
 RULES = RuleSet("XC")
@@ -75,7 +75,7 @@ def _funding(project: "Project") -> list[str]:
 
 def _categories(text: Any) -> tuple[str, ...]:
     """Budget line categories named in a setting's text, e.g. "软件开发、硬件购置"."""
-    from govproj.format import LINE_CATEGORIES
+    from govproj.core.format import LINE_CATEGORIES
 
     return tuple(c for c in LINE_CATEGORIES if c in str(text or ""))
 

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from govproj.packs.changerules import FILE, TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.yb.rules import RULES, cite, since
-from govproj.rules import Context, Finding
+from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 ARTICLE = "第十一条"
 CODES = ("YB111",)

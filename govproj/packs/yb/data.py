@@ -1,8 +1,8 @@
 """Yubei data: the events and documents 渝北府办发〔2019〕26号 names, its annex 1 and 2, and the pack's extra fields."""
 from __future__ import annotations
 
-from govproj.fields import F, L, M
-from govproj.format import EVIDENCE
+from govproj.core.fields import F, L, M
+from govproj.core.format import EVIDENCE
 
 # key, label, help — what happened, with date and document number (project.yaml → events)
 EVENTS: tuple[tuple[str, str, str], ...] = (

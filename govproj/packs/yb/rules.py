@@ -9,16 +9,16 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
-from govproj.deadlines import DUE, DayOfYear, Deadline, DeadlineSet, EachItem, EventDate, FieldValue, ItemValue, \
+from govproj.core.deadlines import DUE, DayOfYear, Deadline, DeadlineSet, EachItem, EventDate, FieldValue, ItemValue, \
     Workdays, estimate_note
 from govproj.packs import Stage
 from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.yb.data import ARCHIVE, CHAPTERS, OUT_OF_SCOPE, SOURCES
-from govproj.rules import Citation, Context, Finding, RuleSet, Setting
+from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 DOC = "渝北府办发〔2019〕26号"
 RULES = RuleSet("YB")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -71,7 +71,7 @@ class Context:
     def calendar(self) -> Any:
         if "calendar" not in self._cache:
             if self.calendar_loader is None:
-                from govproj.calendar import load_calendar
+                from govproj.core.calendar import load_calendar
 
                 self._cache["calendar"] = load_calendar(None)
             else:

@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+import importlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -33,9 +34,9 @@ from govproj.forms import Form, custom_form, forms_for
 from govproj.forms.common import fmt_date, fmt_month
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
-BUILTIN = Path(__file__).parent / "templates"
+BUILTIN = Path(importlib.import_module("govproj.templates").__file__).parent  # top-level templates/, installed
 MANIFEST = ".govproj-forms.json"
 PROJECT_TEMPLATES = "templates"  # <project>/templates/
 REPO_TEMPLATES = ".govproj/templates"  # <repository>/.govproj/templates/
@@ -130,7 +131,7 @@ def _printable(value: Any) -> str:
     """How a value prints in a form: 万元 with the project's precision, 2026年5月31日, 是/否, lists joined by 、."""
     from jinja2 import Undefined
 
-    from govproj.fields import format_money
+    from govproj.core.fields import format_money
 
     if value is None or isinstance(value, Undefined):
         return ""
@@ -348,7 +349,7 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
 
 
 def write_manifest(out_dir: Path, files: dict[str, str]) -> None:
-    from govproj.yamlio import atomic_write
+    from govproj.edges.yamlio import atomic_write
 
     text = json.dumps({"note": "govproj render 写入的文件及其 SHA-256；文件被手工修改后，govproj 不会覆盖它（除非 --force）",
                        "files": dict(sorted(files.items()))}, ensure_ascii=False, indent=2) + "\n"
@@ -370,7 +371,7 @@ def hand_edited(out_dir: Path, outputs: dict[str, bytes], manifest: dict[str, st
 
 def write_outputs(out_dir: Path, outputs: dict[str, bytes], *, force: bool) -> dict[str, str]:
     """Write every output, all or none: name -> 新建 / 更新 / 未变化."""
-    from govproj.yamlio import atomic_write
+    from govproj.edges.yamlio import atomic_write
 
     manifest = read_manifest(out_dir)
     edited = [] if force else hand_edited(out_dir, outputs, manifest)
@@ -624,7 +625,7 @@ def lint(template: Template, project: "Project", context: dict[str, Any]) -> lis
 
     from jinja2 import TemplateSyntaxError
 
-    from govproj.format import file_specs
+    from govproj.core.format import file_specs
     from govproj.forms import sources as form_sources
     from govproj.forms.common import NAMESPACES
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from govproj.diagnostics import Diagnostic, ProjectResult, sort_diagnostics
+from govproj.core.diagnostics import Diagnostic, ProjectResult, sort_diagnostics
 from govproj.errors import GovprojError, LoadError
-from govproj.fields import parse_money, parse_percent
-from govproj.project import Project, load_project
-from govproj.rules import SEVERITIES, Context, Finding, Rule
+from govproj.core.fields import parse_money, parse_percent
+from govproj.core.project import Project, load_project
+from govproj.core.rules import SEVERITIES, Context, Finding, Rule
 
 CONFIG_FILE = ".govproj/config.yaml"
 
@@ -123,7 +123,7 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
     configs, _ = _settings(project, repo_config or {})
     if calendar_loader is None:
         def calendar_loader() -> Any:  # the project's own calendar.yaml wins over repository and user files
-            from govproj.calendar import load_calendar
+            from govproj.core.calendar import load_calendar
 
             return load_calendar(project.root)
     cache: dict = {}  # one calendar and one baseline per project, shared by its rules
@@ -164,7 +164,7 @@ def check_folder(folder: Path, *, stage: str | None = None, today: _dt.date | No
 
 def load_error_result(folder: Path, exc: GovprojError) -> ProjectResult:
     """The result of a project that cannot be loaded."""
-    from govproj.project import display_path
+    from govproj.core.project import display_path
 
     return ProjectResult(display_path(folder), folder.name, "", "", "", [], error=exc.render().removeprefix("错误："))
 
@@ -179,7 +179,7 @@ def check_project(project: Project, *, stage: str | None = None, today: _dt.date
         project = project.at_stage(target)
     if baseline_loader is None:
         def baseline_loader(loaded: Project = project) -> Any:
-            from govproj.ledger import baseline_for
+            from govproj.edges.ledger import baseline_for
 
             return baseline_for(loaded)
     diagnostics, waived = run_rules(project, today=today, repo_config=repo_config, baseline_loader=baseline_loader)
@@ -189,7 +189,7 @@ def check_project(project: Project, *, stage: str | None = None, today: _dt.date
 
 def load_repo_config(start: Path) -> dict[str, Any]:
     """`.govproj/config.yaml` in the nearest parent folder that has one: `rules: {CODE: {severity, …}}`."""
-    from govproj.yamlio import load_doc
+    from govproj.edges.yamlio import load_doc
 
     folder = start.resolve()
     for candidate in (folder, *folder.parents):

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from govproj.errors import LoadError
-from govproj.fields import Problem, validate
-from govproj.yamlio import Doc, Pos, load_doc
+from govproj.core.fields import Problem, validate
+from govproj.edges.yamlio import Doc, Pos, load_doc
 
 PROJECT_FILE = "project.yaml"
 
@@ -148,7 +148,7 @@ def find_projects(paths: list[Path]) -> list[Path]:
 
 
 def load_project(folder: Path) -> Project:
-    from govproj.format import FILES, file_specs
+    from govproj.core.format import FILES, file_specs
     from govproj.packs import PACKS, get_pack
 
     display = display_path(folder)

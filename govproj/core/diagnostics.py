@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Callable, Iterable, TextIO
 
 from govproj import __version__
-from govproj.rules import SEVERITY_ZH
+from govproj.core.rules import SEVERITY_ZH
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 JSON_SCHEMA_VERSION = 1

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from govproj.errors import UsageError
 
 if TYPE_CHECKING:
-    from govproj.diagnostics import Diagnostic, ProjectResult
+    from govproj.core.diagnostics import Diagnostic, ProjectResult
     from govproj.packs import Pack, Stage
 
 OUTCOMES = {"pass": "通过", "fail": "未通过"}
@@ -185,7 +185,7 @@ class Gate:
 def gates(folder: Path, move: Move, *, today: _dt.date | None = None, repo_config: dict[str, Any] | None = None,
           baseline_loader: Callable[[], Any] | None = None) -> Gate:
     """Check the project folder for `move`; the result names every error that holds it."""
-    from govproj.engine import check_folder
+    from govproj.core.engine import check_folder
 
     entering_baseline = move.outcome == "pass" and move.baseline
     # Entering a stage that fixes the baseline approves the project as it now is: the previous baseline (before a

@@ -2,7 +2,7 @@
 
 A field is declared once (key, kind, Chinese label, help text, choices, nested fields). `validate` turns a parsed
 document into typed values (Decimal money, dates) and reports type errors and unknown keys with their position;
-`json_schema` exports the same declarations for editors; `govproj.scaffold` writes commented files from them.
+`json_schema` exports the same declarations for editors; `govproj.core.scaffold` writes commented files from them.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from govproj.yamlio import Doc
+from govproj.edges.yamlio import Doc
 
 KINDS = ("str", "text", "bool", "date", "money", "int", "enum", "list", "map", "percent")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from govproj.fields import F, L, M
+from govproj.core.fields import F, L, M
 
 if TYPE_CHECKING:
     from govproj.packs import Pack

@@ -15,8 +15,8 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Union
 
 if TYPE_CHECKING:
-    from govproj.project import Project
-    from govproj.rules import Context
+    from govproj.core.project import Project
+    from govproj.core.rules import Context
 
 WORKING_DAYS = "working-days"  # counted in 工作日 on the State Council schedule
 CALENDAR_PERIOD = "calendar-period"  # years, months, days (民法典 201–203) or a fixed day of the year
@@ -72,7 +72,7 @@ class Period(NamedTuple):
             return None
         if self.postpone:
             return ctx.calendar.period_end(start, years=self.years, months=self.months, days=self.days)
-        from govproj.calendar import add_months
+        from govproj.core.calendar import add_months
 
         return add_months(start, 12 * self.years + self.months) + _dt.timedelta(days=self.days)
 
@@ -98,7 +98,7 @@ class DayOfYear(NamedTuple):
     uses_calendar = False
 
     def due(self, start: _dt.date | None, year: int, ctx: "Context") -> _dt.date | None:
-        from govproj.calendar import end_of_month
+        from govproj.core.calendar import end_of_month
 
         target = year + self.year_offset
         return end_of_month(target, self.month) if self.day == 0 else _dt.date(target, self.month, self.day)

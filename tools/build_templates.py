@@ -1,7 +1,7 @@
-"""Regenerate the built-in .docx templates: `python -m govproj.templates.build [--check]`.
+"""Regenerate the built-in .docx templates: `python tools/build_templates.py [--check]`.
 
-Every declared form of every jurisdiction gets `govproj/templates/<jurisdiction>/<form id>.docx`, laid out by
-`layouts.py` in the typography of `kit.py`. The output is reproducible (fixed timestamps and zip order), so a
+Every declared form of every jurisdiction gets `templates/<jurisdiction>/<form id>.docx` (installed as `govproj.templates`), laid out by
+`layouts.py` in the typography of `docxkit.py`. The output is reproducible (fixed timestamps and zip order), so a
 regenerated template that did not change is byte-identical; `--check` fails when a committed template is stale.
 """
 from __future__ import annotations
@@ -10,10 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from govproj.forms import MODULES, Form, forms_for
-from govproj.render import BUILTIN, normalize_docx
-from govproj.templates.kit import Sheet
-from govproj.templates.layouts import layout_for
+from govproj.edges.render import BUILTIN, normalize_docx
+from docxkit import Sheet  # noqa: E402  (siblings in tools/)
+from layouts import layout_for  # noqa: E402
 
 # parts of python-docx's default template that a form does not need (a sample thumbnail, Word 2010 style effects,
 # a bibliography data store)
@@ -35,7 +37,7 @@ def all_templates() -> dict[Path, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m govproj.templates.build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python tools/build_templates.py", description=__doc__)
     parser.add_argument("--check", action="store_true", help="只检查已提交的模板是否与生成结果一致")
     args = parser.parse_args(argv)
     stale = []
@@ -49,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             path.write_bytes(data)
             print(f"wrote {path.relative_to(BUILTIN.parent.parent)}")
     if args.check and stale:
-        print("stale templates (run python -m govproj.templates.build):", *map(str, stale), sep="\n  ")
+        print("stale templates (run python tools/build_templates.py):", *map(str, stale), sep="\n  ")
         return 1
     return 0
 

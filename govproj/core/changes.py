@@ -1,6 +1,6 @@
 """Change control, pure: what changed between the approved baseline and the current project, in exact money.
 
-The baseline is the project as it stood at its baseline tag (see `govproj.ledger.baseline_for`); the rules of each
+The baseline is the project as it stood at its baseline tag (see `govproj.edges.ledger.baseline_for`); the rules of each
 jurisdiction decide from a `ChangeSummary` which procedure the change needs (备案, 审查, 重新申报 …).
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 CONTENT_FIELDS = (("construction.yaml", ("content",)), ("construction.yaml", ("business",)),
                   ("needs.yaml", ("description",)))

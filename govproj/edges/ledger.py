@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterator
 from govproj.errors import UsageError
 
 if TYPE_CHECKING:
-    from govproj.project import Project
+    from govproj.core.project import Project
 
 TAG_PREFIX = "govproj"
 ADVANCE_ENV = "GOVPROJ_ADVANCE"  # set while `advance` commits: the stage guard hook lets exactly that change pass
@@ -154,7 +154,7 @@ _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")  # what YAML counts as a 
 
 def replace_stage(text: str, target: str) -> str:
     """project.yaml with the `stage:` scalar replaced in place: comments, layout and every other byte kept."""
-    from govproj.yamlio import parse_doc
+    from govproj.edges.yamlio import parse_doc
 
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
@@ -183,7 +183,7 @@ def stage_of(text: str | None) -> str | None:
     if text is None:
         return None
     from govproj.errors import GovprojError
-    from govproj.yamlio import parse_doc
+    from govproj.edges.yamlio import parse_doc
 
     try:
         value = parse_doc(text.removeprefix("\ufeff"), PROJECT_FILE).data.get("stage")
@@ -522,7 +522,7 @@ def tree_at(repo: Repo, rev: str, rel: str, *, evidence: bool = True) -> Iterato
                     handle = archive.extractfile(member)
                     target.write_bytes(handle.read() if handle else b"")
         else:
-            from govproj.format import FILES
+            from govproj.core.format import FILES
 
             names = list(FILES) + ["calendar.yaml"]
             for name, content in zip(names, blobs(repo, [f"{rev}:{in_project(rel, n)}" for n in names])):
@@ -533,7 +533,7 @@ def tree_at(repo: Repo, rev: str, rel: str, *, evidence: bool = True) -> Iterato
 
 def load_at(repo: Repo, rev: str, rel: str, *, label: str | None = None) -> "Project | None":
     """The project as it was at `rev` (YAML only, held in memory), or None when it did not exist there."""
-    from govproj.project import load_project
+    from govproj.core.project import load_project
 
     with tree_at(repo, rev, rel, evidence=False) as folder:
         if not (folder / PROJECT_FILE).is_file():
@@ -581,7 +581,7 @@ class Written:
 def commit_step(repo: Repo, rel: str, *, old_text: str, new_text: str, message: str, sign: bool,
                 tag: str | None, tag_message: str, branch_ref: str) -> Written:
     """Write the new stage, commit only project.yaml, tag; on any failure put everything back as it was."""
-    from govproj.yamlio import atomic_write
+    from govproj.edges.yamlio import atomic_write
 
     file = repo.root / in_project(rel, PROJECT_FILE)
     path = in_project(rel, PROJECT_FILE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from govproj.forms.common import Chapter
-from govproj.templates.kit import EMPTY, B, H, L, P, Sheet, V, box, filled, radio, signature
+from docxkit import EMPTY, B, H, L, P, Sheet, V, box, filled, radio, signature
 
 TARGETS = ("社会公众和企业", "政府单位", "机关工作人员", "事业单位", "其他")
 LABEL, VALUE = 30, 126  # mm: label and value columns of the two-column forms (版心 156 mm)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govproj.diagnostics import Diagnostic, ProjectResult
+from govproj.core.diagnostics import Diagnostic, ProjectResult
 
 if TYPE_CHECKING:
-    from govproj.deadlines import Deadline
+    from govproj.core.deadlines import Deadline
 
 PARALLEL_MIN = 24  # fewer cache misses than this run in-process: forking workers costs more than it saves
 CHUNK = 16  # projects per task sent to a worker: amortises the round trip, keeps the progress bar moving
@@ -46,7 +46,7 @@ class Outcome:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Outcome":
-        from govproj.deadlines import Deadline
+        from govproj.core.deadlines import Deadline
 
         r = data["result"]
         diagnostics = [Diagnostic(*row) for row in r["diagnostics"]]
@@ -66,9 +66,9 @@ class Options:
 
 def analyze(folder: Path, options: Options) -> Outcome:
     """Load, check and list the deadlines of one project, in this process, without the cache."""
-    from govproj.engine import check_project, load_error_result
+    from govproj.core.engine import check_project, load_error_result
     from govproj.errors import GovprojError
-    from govproj.project import load_project
+    from govproj.core.project import load_project
 
     try:
         project = load_project(folder)
@@ -87,20 +87,20 @@ def baseline(project: Any) -> Any:
     """`ledger.baseline_for`, but without starting git when the repository's files show no baseline tag of the
     project (most projects, and every one before approval): two git processes per project would cost more than
     the whole check."""
-    from govproj.cache import has_baseline_tag
-    from govproj.calendar import repository_root
+    from govproj.edges.cache import has_baseline_tag
+    from govproj.core.calendar import repository_root
 
     if not has_baseline_tag(repository_root(project.root), project.id):
         return None
-    from govproj.ledger import baseline_for
+    from govproj.edges.ledger import baseline_for
 
     return baseline_for(project)
 
 
 def project_deadline_list(project: Any, today: _dt.date) -> list["Deadline"]:
-    from govproj.calendar import load_calendar
-    from govproj.deadlines import project_deadlines
-    from govproj.rules import Context
+    from govproj.core.calendar import load_calendar
+    from govproj.core.deadlines import project_deadlines
+    from govproj.core.rules import Context
 
     ctx = Context(today=today, settings={}, calendar_loader=lambda: load_calendar(project.root))
     return project_deadlines(project, ctx)
@@ -110,7 +110,7 @@ def project_deadline_list(project: Any, today: _dt.date) -> list["Deadline"]:
 
 def analyze_many(folders: list[Path], options: Options, *, label: str = "检查") -> list[Outcome]:
     """The outcome of every folder, in order: cached where the inputs are unchanged, computed otherwise."""
-    from govproj.cache import Store, cache_dir
+    from govproj.edges.cache import Store, cache_dir
 
     store = Store(cache_dir() if options.use_cache else None)
     outcomes: list[Outcome | None] = [None] * len(folders)
@@ -152,7 +152,7 @@ def _finish(outcome: Outcome, key: str | None, store: Any) -> Outcome:
 
 def _analyze_chunk(folders: list[Path], keys: list[str | None], options: Options) -> list[Outcome]:
     """Worker side: analyse a few projects and write their cache entries (writes run in parallel too)."""
-    from govproj.cache import Store, cache_dir
+    from govproj.edges.cache import Store, cache_dir
 
     store = Store(cache_dir() if options.use_cache else None)
     return [_finish(analyze(folder, options), key, store) for folder, key in zip(folders, keys)]
@@ -187,8 +187,9 @@ def _run_pool(folders: list[Path], todo: list[int], keys: list[str | None], opti
 
 def _preload(today: _dt.date) -> None:
     """Import what every worker needs once, before forking, instead of once per worker."""
-    from govproj import engine, project  # noqa: F401
-    from govproj.calendar import WorkCalendar
+    from govproj.core import engine
+    from govproj.core import project  # noqa: F401
+    from govproj.core.calendar import WorkCalendar
     from govproj.packs import available, core, get_pack  # noqa: F401
 
     for pid in available():
@@ -215,9 +216,9 @@ def worker_count(jobs: int, misses: int) -> int:
 
 
 def project_key(folder: Path, options: Options, memo: dict[Any, Any]) -> str:
-    """The cache key of one project's outcome (see govproj/cache.py for what goes into it)."""
-    from govproj.cache import code_fingerprint, file_digest, git_refs_fingerprint, make_key, project_fingerprint
-    from govproj.project import display_path
+    """The cache key of one project's outcome (see govproj/edges/cache.py for what goes into it)."""
+    from govproj.edges.cache import code_fingerprint, file_digest, git_refs_fingerprint, make_key, project_fingerprint
+    from govproj.core.project import display_path
 
     repo, outside = _surroundings(folder, memo)
     if ("git", repo) not in memo:
@@ -234,7 +235,7 @@ def project_key(folder: Path, options: Options, memo: dict[Any, Any]) -> str:
 def _surroundings(folder: Path, memo: dict[Any, Any]) -> tuple[Path | None, tuple[Path, ...]]:
     """(the repository root, the calendar.yaml candidates outside the project) — the same for every project below
     one folder, so looked up once per parent folder."""
-    from govproj.calendar import calendar_files, repository_root
+    from govproj.core.calendar import calendar_files, repository_root
 
     if (folder / ".git").exists():
         return repository_root(folder), calendar_files(folder)[1:]
@@ -309,9 +310,9 @@ def parse_today(text: str | None) -> _dt.date | None:
 
 def run_over(paths: list[str], args: Any, *, stage: str | None = None, label: str = "检查") -> list[Outcome]:
     """Find the projects below `paths` and analyse them with the options in `args`."""
-    from govproj.engine import load_repo_config
+    from govproj.core.engine import load_repo_config
     from govproj.errors import UsageError
-    from govproj.project import find_projects
+    from govproj.core.project import find_projects
 
     folders = find_projects([Path(p) for p in paths])
     if not folders:

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from govproj.fields import F
+from govproj.core.fields import F
 
 INDENT = "  "
 

@@ -10,7 +10,7 @@ are removed. The document language is zh-CN (python-docx's default template says
 which makes LibreOffice draw Japanese glyph forms).
 
 Jinja tags are always written as one whole run, so a template stays valid for docxtpl.
-Used only by `python -m govproj.templates.build`, never at run time.
+Used only by `python tools/build_templates.py`, never at run time.
 """
 from __future__ import annotations
 
