@@ -1,16 +1,21 @@
-"""Command-line wiring only: pick the verb, import its module lazily, parse, run, map errors to exit codes.
+"""Command-line wiring only: a typer group whose verbs are imported on demand, Chinese usage errors, exit codes.
 
-argparse rather than typer: govproj runs in pre-commit hooks, and importing typer+rich costs more than the whole
-check of one project. Each verb lives in `govproj/commands/<verb>.py` and is imported only when it runs.
+Each verb is a typer command in `govproj/commands/<verb>.py`. The table below names them with their one-line help,
+so `govproj --help` and `govproj check` import only what they run (click's lazy-group pattern); pre-commit starts
+govproj on every commit. Exit codes: 0 clean, 1 findings, 2 usage or unreadable input, 3 a defect of govproj.
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
-from typing import Sequence
+from typing import Any, Sequence
+
+import click
+import typer
+from typer.core import TyperGroup
 
 from govproj import __version__
+from govproj.commands.options import CONTEXT
 
 # verb -> (module, one-line help). Order is the order of `govproj --help`.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -31,112 +36,119 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "hook": ("govproj.commands.hook", "供 pre-commit 调用：检查暂存文件涉及的项目，拒绝手工修改阶段"),
 }
 
-_ARGPARSE_ZH = {
-    "usage: ": "用法：",
-    "options": "选项",
-    "positional arguments": "位置参数",
-    "show this help message and exit": "显示本帮助并退出",
-    "the following arguments are required: %s": "缺少必需的参数：%s",
-    "unrecognized arguments: %s": "无法识别的参数：%s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
-    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "expected one argument": "需要一个值",
-    "expected at least one argument": "至少需要一个值",
-    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
-    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
-    "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
-}
+DESCRIPTION = ("政务信息化项目全流程管理：项目是一个由 git 管理的 YAML 文件夹，govproj 按辖区规则检查、推进、留痕、出表。")
+EPILOG = """示例：
+  govproj new projects/gis-upgrade --jurisdiction bj --kind upgrade
+  govproj check projects/gis-upgrade
+  govproj check projects/ --format json
+  govproj explain BJ062
+
+每个命令的帮助：govproj <命令> --help
+命令补全：govproj --install-completion（bash、zsh），或 govproj --show-completion bash 查看脚本"""
 
 
-def _zh(message: str) -> str:
-    return _ARGPARSE_ZH.get(message, message)
+class LazyGroup(TyperGroup):
+    """Verbs listed from the static table; a verb's module is imported only when that verb is looked up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102
+        return list(COMMANDS)
+
+    def short_help_for(self, name: str) -> str:
+        return COMMANDS[name][1]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:  # noqa: D102
+        if cmd_name not in COMMANDS:
+            return None
+        from govproj.commands.options import click_command
+
+        return click_command(importlib.import_module(COMMANDS[cmd_name][0]).app)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, Any, list[str]]:  # noqa: D102
+        name = click.utils.make_str(args[0])
+        if name not in COMMANDS and not name.startswith("-"):
+            raise UnknownVerb(name)
+        return super().resolve_command(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:  # noqa: D102
+        from govproj.edges.term import help_text
+
+        formatter.write(help_text(ctx, self))
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:  # noqa: D102
+        formatter.write(f"用法：{ctx.command_path} [选项] 命令 [参数]…\n")
 
 
-argparse._ = _zh  # type: ignore[attr-defined]  # argparse looks its messages up through this name
+class UnknownVerb(click.UsageError):
+    def __init__(self, name: str) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(COMMANDS), n=1)
+        hint = f"，是不是要用 `govproj {close[0]}`？" if close else ""
+        super().__init__(f"没有命令 `{name}`{hint}")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese messages and exit code 2 for usage errors."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}：错误：{message}\n  查看帮助：{self.prog} --help\n")
-        raise SystemExit(2)
+def _version(value: bool) -> None:
+    if value:
+        click.echo(f"govproj {__version__}")
+        raise typer.Exit(0)
 
 
-def _top_parser() -> argparse.ArgumentParser:
-    verbs = "\n".join(f"  {name:<10}{text}" for name, (_, text) in COMMANDS.items())
-    parser = _Parser(
-        prog="govproj",
-        description="政务信息化项目全流程管理：项目是一个由 git 管理的 YAML 文件夹，govproj 按辖区规则检查、推进、留痕、出表。",
-        epilog=f"命令：\n{verbs}\n\n示例：\n"
-        "  govproj new projects/gis-upgrade --jurisdiction bj --kind upgrade\n"
-        "  govproj check projects/gis-upgrade\n"
-        "  govproj check projects/ --format json\n"
-        "  govproj explain BJ062\n\n"
-        "每个命令的帮助：govproj <命令> --help",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-    parser.add_argument("--version", action="version", version=f"govproj {__version__}", help="显示版本号并退出")
-    return parser
+def build() -> click.Command:
+    app = typer.Typer(cls=LazyGroup, add_completion=True, context_settings=CONTEXT, help=DESCRIPTION,
+                      epilog=EPILOG, rich_markup_mode=None, pretty_exceptions_enable=False)
 
+    @app.callback()
+    def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="显示版本号并退出")) -> None:
+        """政务信息化项目全流程管理。"""
 
-def build_parser(verb: str) -> tuple[argparse.ArgumentParser, object]:
-    """The parser for one verb, with only that verb's module imported."""
-    module_name, text = COMMANDS[verb]
-    module = importlib.import_module(module_name)
-    parser = _Parser(
-        prog=f"govproj {verb}",
-        description=getattr(module, "DESCRIPTION", text),
-        epilog=getattr(module, "EPILOG", None),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
-    )
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-    module.add_arguments(parser)  # type: ignore[attr-defined]
-    return parser, module
+    group = typer.main.get_command(app)
+    for param in group.params:  # typer's completion options, in Chinese
+        if "--install-completion" in getattr(param, "opts", ()):
+            param.help = "为当前 shell（bash、zsh、fish、PowerShell）安装命令补全"
+        elif "--show-completion" in getattr(param, "opts", ()):
+            param.help = "显示命令补全脚本（可写 shell 名，如 --show-completion bash），以便复制或自定义安装"
+    return group
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _utf8_stdio()
-    if not args or args[0] in ("-h", "--help", "--version") or args[0].startswith("-"):
-        parser = _top_parser()
-        if not args:
-            parser.print_help()
-            return 0
-        parser.parse_args(args)  # prints help/version and exits, or reports the unknown option
-        return 0
-    verb = args[0]
-    if verb not in COMMANDS:
-        import difflib
+    from govproj.commands.zh import install
 
-        close = difflib.get_close_matches(verb, list(COMMANDS), n=1)
-        hint = f"，是不是要用 `govproj {close[0]}`？" if close else ""
-        sys.stderr.write(f"govproj：错误：没有命令 `{verb}`{hint}\n  全部命令：govproj --help\n")
-        return 2
+    install()
+    group = build()
+    if not args:
+        click.echo(group.get_help(click.Context(group, info_name="govproj")))
+        return 0
+    verb = args[0] if args[0] in COMMANDS else ""
     from govproj.errors import GovprojError
 
     try:
-        parser, module = build_parser(verb)
-        ns = parser.parse_args(args[1:])
-        return int(module.run(ns))  # type: ignore[attr-defined]
-    except SystemExit as exc:  # argparse --help / usage errors
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else 2)
+        result = group.main(args=args, prog_name="govproj", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else "")
+        return 0
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "govproj"
+        sys.stderr.write(f"{where}：错误：{exc.format_message()}\n  查看帮助：{where} --help\n")
+        return 2
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.ClickException as exc:  # a bad file name given to an option of ours, and the like
+        sys.stderr.write(f"错误：{exc.format_message()}\n")
+        return 2
     except GovprojError as exc:
         sys.stderr.write(exc.render() + "\n")
         return exc.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):
         sys.stderr.write("已中断。\n")
         return 130
     except BrokenPipeError:
         return 0
     except ModuleNotFoundError as exc:
-        sys.stderr.write(f"错误：缺少依赖的 Python 包“{exc.name}”，govproj {verb} 无法运行\n"
+        name = f"govproj {verb}" if verb else "govproj"
+        sys.stderr.write(f"错误：缺少依赖的 Python 包“{exc.name}”，{name} 无法运行\n"
                          "  处理办法：重新安装 govproj（pip install --upgrade govproj，或在源码目录 pip install .）\n")
         return 2
     except Exception as exc:  # a bug of ours: say so plainly; the traceback only on request
@@ -149,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "  处理办法：这是 govproj 的缺陷，不是您的数据问题；请设置环境变量 GOVPROJ_DEBUG=1 重新运行，"
                          "把输出连同命令一起报告给维护者\n")
         return 3
+    return int(result or 0)
 
 
 def _utf8_stdio() -> None:

@@ -14,9 +14,8 @@ from govproj.edges.yamlio import parse_doc
 
 
 def test_version_and_help(run):
-    with pytest.raises(SystemExit) as exc:
-        run("--version")
-    assert exc.value.code == 0
+    code, out, _ = run("--version")
+    assert (code, out.strip()) == (0, f"govproj {__version__}")
     result = subprocess.run([sys.executable, "-m", "govproj", "--version"], capture_output=True, text=True)
     assert result.stdout.strip() == f"govproj {__version__}"
     result = subprocess.run([sys.executable, "-m", "govproj", "--help"], capture_output=True, text=True)

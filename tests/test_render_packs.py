@@ -36,7 +36,7 @@ def render_all(run, pid: str, kind: str, name: str = "p") -> Path:
     assert code == 0, err
     folder = Path(name)
     ids = [f.id for f in forms_for(pid)]
-    code, out, err = run("render", name, "--form", *ids)
+    code, out, err = run("render", name, "--form", ",".join(ids))
     assert code == 0, err
     return folder
 
@@ -84,7 +84,7 @@ def test_hostile_text_in_every_jurisdiction(run, tmp_path, pid):
     kind = next(iter(get_pack(pid).examples))
     build_project({"base": f"{pid}/{kind}", "set": {"project.yaml": {"name": HOSTILE, "summary": HOSTILE}}},
                   tmp_path / "p")
-    code, _, err = run("render", "p", "--form", *[f.id for f in forms_for(pid)])
+    code, _, err = run("render", "p", *[arg for f in forms_for(pid) for arg in ("--form", f.id)])
     assert code == 0, err
     for form in forms_for(pid):
         doc = open_docx(tmp_path / "p" / "forms" / form.filename)

@@ -1,9 +1,15 @@
 """`govproj advance`: check the gates of the next stage, set it in project.yaml and commit the step to git."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import List, Optional
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "推进阶段"
 DESCRIPTION = ("检查离开当前阶段、进入下一阶段的全部门槛条件（即 `govproj check --stage 下一阶段` 的错误）。\n"
@@ -22,19 +28,26 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="项目文件夹（默认当前文件夹）")
-    parser.add_argument("--to", dest="target", help="目标阶段（编号或中文名）；省略时为下一阶段")
-    parser.add_argument("--outcome", default="pass", choices=["pass", "fail"],
-                        help="本阶段的结果：pass 通过（默认），fail 未通过（按办法退回整改）")
-    parser.add_argument("--evidence", nargs="+", default=[], metavar="FILE",
-                        help="本步骤的证据文件（须在项目文件夹内且已提交），其 sha256 记入提交尾注")
-    parser.add_argument("--dry-run", action="store_true", help="只检查并显示将要做的事，不修改任何文件")
-    parser.add_argument("--sign", action="store_true", help="用 git 配置的密钥签名提交和标签（git commit -S / git tag -s）")
-    parser.add_argument("--today", help="以这一天为“今天”判断期限（YYYY-MM-DD），记入尾注；默认今天")
+app = opt.app()
 
 
-def run(args: argparse.Namespace) -> int:
+@command(app, "advance", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    path: str = opt.path(),
+    target: Optional[str] = typer.Option(None, "--to", metavar="阶段", help="目标阶段（编号或中文名）；省略时为下一阶段"),
+    outcome: str = typer.Option("pass", "--outcome", click_type=opt.choice("pass", "fail"),
+                                help="本阶段的结果：pass 通过（默认），fail 未通过（按办法退回整改）"),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="文件",
+                                                 help="本步骤的证据文件（须在项目文件夹内且已提交），其 sha256 记入提交尾注；可写多次"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只检查并显示将要做的事，不修改任何文件"),
+    sign: bool = typer.Option(False, "--sign", help="用 git 配置的密钥签名提交和标签（git commit -S / git tag -s）"),
+    today: Optional[str] = opt.today("以这一天为“今天”判断期限（YYYY-MM-DD），记入尾注；默认今天"),
+) -> int:
+    return run(SimpleNamespace(path=path, target=target, outcome=outcome, evidence=evidence or [], dry_run=dry_run,
+                               sign=sign, today=today))
+
+
+def run(args: SimpleNamespace) -> int:
     import datetime as _dt
 
     from govproj import __version__

@@ -1,9 +1,15 @@
 """`govproj check`: validate projects against their jurisdiction's rules and print the findings."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import List, Optional
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "检查项目"
 DESCRIPTION = ("按项目所属辖区的规则检查项目文件夹，对每个问题给出文件和行号、问题、处理办法和依据条款。\n"
@@ -19,17 +25,25 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from govproj.edges.batch import add_arguments as add_batch_arguments
+app = opt.app()
 
-    parser.add_argument("paths", nargs="*", default=["."], help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
-    parser.add_argument("--stage", help="按这个阶段检查（阶段编号或中文名）：回答“要进入该阶段还差什么”")
-    parser.add_argument("--format", default="auto", choices=["auto", "text", "json", "sarif", "github"],
-                        help="输出格式：text 分文件列出；json 稳定的机器格式；sarif 2.1.0；github Actions 注释；"
-                             "auto 在 GitHub Actions 中用 github，否则 text")
-    parser.add_argument("--strict", action="store_true", help="有警告时也以 1 退出")
-    parser.add_argument("-o", "--output", help="把结果写入文件而不是标准输出")
-    add_batch_arguments(parser)
+
+@command(app, "check", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    paths: Optional[List[str]] = opt.paths(),
+    stage: Optional[str] = typer.Option(None, "--stage", metavar="阶段",
+                                        help="按这个阶段检查（阶段编号或中文名）：回答“要进入该阶段还差什么”"),
+    format: str = opt.fmt("auto", "auto", "text", "json", "sarif", "github",
+                          help="输出格式：text 分文件列出；json 稳定的机器格式；sarif 2.1.0；github Actions 注释；"
+                               "auto 在 GitHub Actions 中用 github，否则 text"),
+    strict: bool = typer.Option(False, "--strict", help="有警告时也以 1 退出"),
+    output: Optional[str] = opt.output(),
+    today: Optional[str] = opt.today(),
+    no_cache: bool = opt.no_cache(),
+    jobs: int = opt.jobs(),
+) -> int:
+    return run(SimpleNamespace(paths=paths or ["."], stage=stage, format=format, strict=strict, output=output,
+                               today=today, no_cache=no_cache, jobs=jobs))
 
 
 def parse_today(text: str | None):  # kept for the commands that import it from here
@@ -38,7 +52,7 @@ def parse_today(text: str | None):  # kept for the commands that import it from 
     return parse(text)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.edges.batch import run_over
     from govproj.core.diagnostics import FORMATS, pick_format, use_color
 

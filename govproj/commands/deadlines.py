@@ -1,14 +1,19 @@
 """`govproj deadlines`: every date the rules derive from recorded events, across many projects; text, JSON or iCalendar."""
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TextIO
+from types import SimpleNamespace
+from typing import Callable, List, Optional, TYPE_CHECKING, TextIO
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 if TYPE_CHECKING:
     from govproj.edges.batch import Outcome
@@ -33,16 +38,23 @@ EPILOG = """示例：
 _WITHIN_RE = re.compile(r"^\s*(\d+)\s*(d|天|日|w|周|wd|工作日)?\s*$", re.I)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from govproj.edges.batch import add_arguments as add_batch_arguments
+app = opt.app()
 
-    parser.add_argument("paths", nargs="*", default=["."], help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
-    parser.add_argument("--within", metavar="期间",
-                        help="只列未完成、且在这段时间内到期或已逾期的：30d（天）、4w（周）、10wd（工作日）")
-    parser.add_argument("--format", default="text", choices=["text", "json", "ics"],
-                        help="text 按项目列出；json 稳定的机器格式；ics iCalendar 日历文件（RFC 5545）")
-    parser.add_argument("-o", "--output", help="写入文件而不是标准输出")
-    add_batch_arguments(parser)
+
+@command(app, "deadlines", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    paths: Optional[List[str]] = opt.paths(),
+    within: Optional[str] = typer.Option(None, "--within", metavar="期间",
+                                         help="只列未完成、且在这段时间内到期或已逾期的：30d（天）、4w（周）、10wd（工作日）"),
+    format: str = opt.fmt("text", "text", "json", "ics",
+                          help="text 按项目列出；json 稳定的机器格式；ics iCalendar 日历文件（RFC 5545）"),
+    output: Optional[str] = opt.output(),
+    today: Optional[str] = opt.today(),
+    no_cache: bool = opt.no_cache(),
+    jobs: int = opt.jobs(),
+) -> int:
+    return run(SimpleNamespace(paths=paths or ["."], within=within, format=format, output=output, today=today,
+                               no_cache=no_cache, jobs=jobs))
 
 
 def parse_within(text: str | None) -> tuple[int, str] | None:
@@ -75,7 +87,7 @@ def selected(deadline: "Deadline", within: tuple[int, str] | None) -> bool:
     return left is not None and left <= amount
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.edges.batch import run_over
 
     within = parse_within(args.within)

@@ -1,11 +1,16 @@
 """`govproj diff`: the change against the approved baseline, and what the jurisdiction's change rule requires."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, Optional
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "对比批复基线"
 DESCRIPTION = ("把项目的当前文件与批复基线比较：总投资、预算明细各项、建设内容，涉及金额及其占批复总投资的比例（精确计算）；\n"
@@ -21,11 +26,18 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="项目文件夹（默认当前文件夹）")
-    parser.add_argument("--baseline", metavar="REF", help="作为基线的 git 版本（默认：最近的基线标签）")
-    parser.add_argument("--format", default="text", choices=["text", "json"], help="输出格式")
-    parser.add_argument("--today", help="以这一天为“今天”（YYYY-MM-DD）")
+app = opt.app()
+
+
+@command(app, "diff", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    path: str = opt.path(),
+    baseline: Optional[str] = typer.Option(None, "--baseline", metavar="版本",
+                                           help="作为基线的 git 版本：标签、提交号或分支（默认：最近的基线标签）"),
+    format: str = opt.fmt("text", "text", "json"),
+    today: Optional[str] = opt.today("以这一天为“今天”（YYYY-MM-DD）"),
+) -> int:
+    return run(SimpleNamespace(path=path, baseline=baseline, format=format, today=today))
 
 
 def compare_record(folder: Path, ref: str | None, today: Any = None) -> dict[str, Any]:
@@ -122,7 +134,7 @@ def write_text(r: dict[str, Any], out: Any) -> None:
         out.write(f"✓ 变更记录符合要求（{'、'.join(r['rules'])}）\n")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.commands.check import parse_today
     from govproj.errors import UsageError
     from govproj.core.project import is_project

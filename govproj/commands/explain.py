@@ -1,9 +1,14 @@
 """`govproj explain CODE`: what a rule checks, why (the article quoted), and how to fix, as text or JSON."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from types import SimpleNamespace
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "解释规则"
 DESCRIPTION = "说明一条规则：检查什么、为什么（引用管理办法原文）、通过和不通过的示例、怎么改。"
@@ -13,9 +18,15 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", help="规则编号，如 BJ062")
-    parser.add_argument("--format", default="text", choices=["text", "json", "markdown"], help="输出格式")
+app = opt.app()
+
+
+@command(app, "explain", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    code: str = typer.Argument(..., metavar="规则编号", help="规则编号，如 BJ062（大小写均可）", show_default=False),
+    format: str = opt.fmt("text", "text", "json", "markdown"),
+) -> int:
+    return run(SimpleNamespace(code=code, format=format))
 
 
 def explain_markdown(rule) -> str:
@@ -42,7 +53,7 @@ def explain_markdown(rule) -> str:
     return "\n".join(parts)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.packs import find_rule
 
     rule = find_rule(args.code)

@@ -6,10 +6,16 @@ only `govproj advance`, which checks the gates first, may do that.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import List, Optional
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "供 pre-commit 调用的钩子"
 DESCRIPTION = ("pre-commit 钩子的入口（见仓库根目录的 .pre-commit-hooks.yaml）：\n"
@@ -26,9 +32,17 @@ EPILOG = """.pre-commit-config.yaml 示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("hook", choices=["check", "stage"], help="check 检查涉及的项目；stage 拒绝手工修改阶段")
-    parser.add_argument("files", nargs="*", help="pre-commit 传入的暂存文件")
+app = opt.app()
+
+
+@command(app, "hook", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    hook: str = typer.Argument(..., metavar="check|stage", click_type=opt.choice("check", "stage"),
+                               help="check 检查涉及的项目；stage 拒绝手工修改阶段", show_default=False),
+    files: Optional[List[str]] = typer.Argument(None, metavar="文件…", help="pre-commit 传入的暂存文件",
+                                                show_default=False),
+) -> int:
+    return run(SimpleNamespace(hook=hook, files=files or []))
 
 
 def project_of(file: Path, stop: Path) -> Path | None:
@@ -94,7 +108,7 @@ def _text(data: bytes | None) -> str | None:
     return None if data is None else data.decode("utf-8", "replace")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     if args.hook == "check":
         return run_check(args.files)
     return run_stage_guard(args.files)

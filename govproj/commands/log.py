@@ -1,11 +1,16 @@
 """`govproj log`: a project's audit trail from git — when, who, from → to, commit, checks, evidence, baseline tags."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "查看审计轨迹"
 DESCRIPTION = ("从 git 历史列出项目的每一次阶段变化：时间、提交人、从哪个阶段到哪个阶段、结果、提交号、规则包版本、\n"
@@ -18,9 +23,15 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
-    parser.add_argument("--format", default="text", choices=["text", "json"], help="输出格式（json 为稳定的机器格式）")
+app = opt.app()
+
+
+@command(app, "log", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    path: str = opt.path("项目文件夹或包含项目的文件夹（默认当前文件夹）", "路径"),
+    format: str = opt.fmt("text", "text", "json", help="输出格式（json 为稳定的机器格式）"),
+) -> int:
+    return run(SimpleNamespace(path=path, format=format))
 
 
 def trail_records(folder: Path) -> dict[str, Any]:
@@ -121,7 +132,7 @@ def write_json(projects: list[Any]) -> None:
     sys.stdout.write("\n")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     records = [trail_records(folder) for folder in projects_under(args.path)]
     if args.format == "json":
         write_json(records)

@@ -1,11 +1,16 @@
 """`govproj new`: scaffold a project folder for a jurisdiction, blank with comments or filled with an example."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Optional
 
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 from govproj.errors import UsageError
 
 HELP = "新建项目文件夹"
@@ -20,14 +25,22 @@ EPILOG = """示例：
 SCHEMA_DIR = ".schema"
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="项目文件夹（不存在时创建）")
-    parser.add_argument("-j", "--jurisdiction", required=True, help="辖区：bj 北京市、xc 西城区、yb 渝北区、jl 吉林省、gs 拱墅区")
-    parser.add_argument("-k", "--kind", help="项目类型（如 bj：new 新建、upgrade 升级改造）；省略时取辖区的第一种")
-    parser.add_argument("--example", action="store_true", help="填入该辖区、该类型的示例数据（含证据占位文件）")
-    parser.add_argument("--name", help="项目名称")
-    parser.add_argument("--unit", help="项目单位")
-    parser.add_argument("--id", dest="project_id", help="项目编号（默认取文件夹名）")
+app = opt.app()
+
+
+@command(app, "new", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    path: str = typer.Argument(..., metavar="项目", help="项目文件夹（不存在时创建）", show_default=False),
+    jurisdiction: str = opt.jurisdiction(..., help="辖区：bj 北京市、xc 西城区、yb 渝北区、jl 吉林省、gs 拱墅区"),
+    kind: Optional[str] = typer.Option(None, "-k", "--kind", metavar="类型",
+                                       help="项目类型（如 bj：new 新建、upgrade 升级改造）；省略时取辖区的第一种"),
+    example: bool = typer.Option(False, "--example", help="填入该辖区、该类型的示例数据（含证据占位文件）"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="名称", help="项目名称"),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="项目单位"),
+    project_id: Optional[str] = typer.Option(None, "--id", metavar="编号", help="项目编号（默认取文件夹名）"),
+) -> int:
+    return run(SimpleNamespace(path=path, jurisdiction=jurisdiction, kind=kind, example=example, name=name, unit=unit,
+                               project_id=project_id))
 
 
 def plan_files(pack, kind: str, *, example: bool, name: str | None, unit: str | None,
@@ -80,7 +93,7 @@ def _slug(text: str) -> str:
     return slug or "project"
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.packs import get_pack
     from govproj.edges.yamlio import atomic_write
 

@@ -1,9 +1,15 @@
 """`govproj render`: fill the jurisdiction's forms from the project's YAML as .docx (and PDF), list them, lint them."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import List, Optional
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "生成表单"
 DESCRIPTION = ("按项目所属辖区的管理办法，把项目文件填入附件规定的表单和提纲，生成可打印、签字、盖章的 .docx。\n"
@@ -14,7 +20,7 @@ DESCRIPTION = ("按项目所属辖区的管理办法，把项目文件填入附�
                "退出码：0 成功；1 --lint 发现模板错误；2 用法错误、文件无法读取或拒绝覆盖。")
 EPILOG = """示例：
   govproj render projects/gis-upgrade                         # 全部表单 → projects/gis-upgrade/forms/
-  govproj render projects/gis-upgrade --form needs sharing    # 只生成需求确认表和共享开放情况表
+  govproj render projects/gis-upgrade --form needs,sharing    # 只生成需求确认表和共享开放情况表
   govproj render projects/gis-upgrade --form 附件1 --pdf      # 同时用 LibreOffice 转成 PDF
   govproj render projects/gis-upgrade --out 打印/ --force     # 写到别处，覆盖手工修改过的文件
   govproj render projects/gis-upgrade --templates 我的模板/   # 用自己的模板（同名即替换内置模板）
@@ -23,20 +29,30 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="项目文件夹，或包含多个项目的文件夹（默认当前文件夹）")
-    parser.add_argument("--form", nargs="+", action="extend", metavar="ID",
-                        help="只生成这些表单：编号（如 needs）、附件号（如 附件1）或标题；可写多个")
-    parser.add_argument("--out", metavar="DIR", help="输出文件夹（默认 <项目>/forms/；多个项目时为 DIR/<项目文件夹名>/）")
-    parser.add_argument("--templates", metavar="DIR", help="先在这个文件夹里找模板（<DIR>/<辖区>/<编号>.docx 或 <DIR>/<编号>.docx）")
-    parser.add_argument("--pdf", action="store_true", help="同时转换为 PDF（需要安装 LibreOffice）")
-    parser.add_argument("--force", action="store_true", help="覆盖生成后被手工修改过的文件")
-    parser.add_argument("--lint", action="store_true", help="不生成文件，只报告模板引用了而项目没有提供的数据及其位置")
-    parser.add_argument("--list", action="store_true", help="列出可生成的表单及其依据条款")
-    parser.add_argument("-j", "--jurisdiction", help="与 --list 一起用：只列这个辖区（bj、xc、yb、jl、gs）")
+app = opt.app()
 
 
-def run(args: argparse.Namespace) -> int:
+@command(app, "render", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    path: str = opt.path("项目文件夹，或包含多个项目的文件夹（默认当前文件夹）", "路径"),
+    form: Optional[List[str]] = typer.Option(None, "--form", metavar="表单",
+                                             help="只生成这些表单：编号（如 needs）、附件号（如 附件1）或标题；多个用逗号分开（needs,sharing）或写多次"),
+    out: Optional[str] = typer.Option(None, "--out", metavar="文件夹",
+                                      help="输出文件夹（默认 <项目>/forms/；多个项目时为 文件夹/<项目文件夹名>/）"),
+    templates: Optional[str] = typer.Option(None, "--templates", metavar="文件夹",
+                                            help="先在这个文件夹里找模板（<文件夹>/<辖区>/<编号>.docx 或 <文件夹>/<编号>.docx）"),
+    pdf: bool = typer.Option(False, "--pdf", help="同时转换为 PDF（需要安装 LibreOffice）"),
+    force: bool = typer.Option(False, "--force", help="覆盖生成后被手工修改过的文件"),
+    lint: bool = typer.Option(False, "--lint", help="不生成文件，只报告模板引用了而项目没有提供的数据及其位置"),
+    list_: bool = typer.Option(False, "--list", help="列出可生成的表单及其依据条款"),
+    jurisdiction: Optional[str] = opt.jurisdiction(None, help="与 --list 一起用：只列这个辖区（bj、xc、yb、jl、gs）"),
+) -> int:
+    chosen = [part.strip() for value in form or [] for part in value.split(",") if part.strip()]
+    return run(SimpleNamespace(path=path, form=chosen or None, out=out, templates=templates, pdf=pdf, force=force,
+                               lint=lint, list=list_, jurisdiction=jurisdiction))
+
+
+def run(args: SimpleNamespace) -> int:
     if args.list:
         return _list(args)
     from govproj.errors import UsageError
@@ -71,7 +87,7 @@ def _selected(project, forms, wanted):
     return chosen, skipped
 
 
-def _load(folder: Path, args: argparse.Namespace):
+def _load(folder: Path, args: SimpleNamespace):
     from govproj.core.project import load_project
     from govproj.edges.render import available_forms, template_sources
 
@@ -82,7 +98,7 @@ def _load(folder: Path, args: argparse.Namespace):
     return project, sources, chosen, skipped
 
 
-def _render(folder: Path, out: Path | None, args: argparse.Namespace) -> int:
+def _render(folder: Path, out: Path | None, args: SimpleNamespace) -> int:
     from govproj.forms import context
     from govproj.edges.render import core_properties, fill, find_template, require_soffice, to_pdf, write_outputs
 
@@ -107,7 +123,7 @@ def _render(folder: Path, out: Path | None, args: argparse.Namespace) -> int:
     return 0
 
 
-def _lint(folder: Path, args: argparse.Namespace) -> int:
+def _lint(folder: Path, args: SimpleNamespace) -> int:
     from govproj.forms import context
     from govproj.edges.render import find_template, lint
 
@@ -132,7 +148,7 @@ def _lint(folder: Path, args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _list(args: argparse.Namespace) -> int:
+def _list(args: SimpleNamespace) -> int:
     from govproj.forms import MODULES, forms_for
     from govproj.packs import PACK_NAMES
     from govproj.edges.render import available_forms, template_sources

@@ -1,9 +1,14 @@
 """`govproj rules`: every rule of a jurisdiction with code, severity, stages and citation."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from types import SimpleNamespace
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "列出规则"
 DESCRIPTION = "列出辖区的全部规则（含所有辖区通用的 GP 格式规则）：编号、级别、适用阶段、依据文号和条款。"
@@ -13,9 +18,15 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-j", "--jurisdiction", default="bj", help="辖区（默认 bj）")
-    parser.add_argument("--format", default="text", choices=["text", "json", "markdown"], help="输出格式")
+app = opt.app()
+
+
+@command(app, "rules", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    jurisdiction: str = opt.jurisdiction(),
+    format: str = opt.fmt("text", "text", "json", "markdown"),
+) -> int:
+    return run(SimpleNamespace(jurisdiction=jurisdiction, format=format))
 
 
 def rule_record(rule, pack) -> dict:
@@ -34,7 +45,7 @@ def rule_record(rule, pack) -> dict:
     }
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.packs import core, get_pack
     from govproj.core.rules import SEVERITY_ZH
 

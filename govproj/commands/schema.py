@@ -1,9 +1,15 @@
 """`govproj schema`: the JSON Schema of the project files, generated from the same declarations as the checks."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from types import SimpleNamespace
+from typing import Optional
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "导出 JSON Schema"
 DESCRIPTION = "导出项目文件的 JSON Schema（draft 2020-12），供 VS Code 等编辑器补全和校验。"
@@ -13,12 +19,18 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-j", "--jurisdiction", default="bj", help="辖区（默认 bj）")
-    parser.add_argument("--file", help="只导出一个文件的 Schema，如 budget.yaml")
+app = opt.app()
 
 
-def run(args: argparse.Namespace) -> int:
+@command(app, "schema", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    jurisdiction: str = opt.jurisdiction(),
+    file: Optional[str] = typer.Option(None, "--file", metavar="文件名", help="只导出一个文件的 Schema，如 budget.yaml"),
+) -> int:
+    return run(SimpleNamespace(jurisdiction=jurisdiction, file=file))
+
+
+def run(args: SimpleNamespace) -> int:
     from govproj.errors import UsageError
     from govproj.core.fields import json_schema
     from govproj.core.format import FILES, file_specs

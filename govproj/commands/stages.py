@@ -1,21 +1,35 @@
 """`govproj stages`: a jurisdiction's stages in order."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from types import SimpleNamespace
+from typing import Optional
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "列出阶段"
 DESCRIPTION = "列出辖区的项目阶段（编号、中文名、对应的条文部分）。"
 EPILOG = "示例：\n  govproj stages --jurisdiction bj\n"
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-j", "--jurisdiction", default="bj", help="辖区（默认 bj）")
-    parser.add_argument("--format", default="text", choices=["text", "json"], help="输出格式")
+app = opt.app()
 
 
-def run(args: argparse.Namespace) -> int:
+@command(app, "stages", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    jurisdiction: str = opt.jurisdiction(),
+    kind: Optional[str] = typer.Option(None, "-k", "--kind", metavar="类型",
+                                       help="只列这一类型项目经过的阶段（如 bj：new、upgrade）"),
+    format: str = opt.fmt("text", "text", "json"),
+) -> int:
+    return run(SimpleNamespace(jurisdiction=jurisdiction, kind=kind, format=format))
+
+
+def run(args: SimpleNamespace) -> int:
     from govproj.packs import get_pack
 
     pack = get_pack(args.jurisdiction)

@@ -1,10 +1,15 @@
 """`govproj status`: the reviewer's overview of a folder of projects — jurisdiction, stage, next deadline, problems."""
 from __future__ import annotations
 
-import argparse
 import json
 import unicodedata
-from typing import TYPE_CHECKING, TextIO
+from types import SimpleNamespace
+from typing import List, Optional, TYPE_CHECKING, TextIO
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 if TYPE_CHECKING:
     from govproj.edges.batch import Outcome
@@ -24,17 +29,23 @@ EPILOG = """示例：
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from govproj.edges.batch import add_arguments as add_batch_arguments
-
-    parser.add_argument("paths", nargs="*", default=["."], metavar="DIR",
-                        help="包含项目的文件夹（默认当前文件夹），也可以是单个项目")
-    parser.add_argument("--format", default="text", choices=["text", "json"], help="text 表格；json 稳定的机器格式")
-    parser.add_argument("-o", "--output", help="写入文件而不是标准输出")
-    add_batch_arguments(parser)
+app = opt.app()
 
 
-def run(args: argparse.Namespace) -> int:
+@command(app, "status", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    paths: Optional[List[str]] = opt.paths("包含项目的文件夹（默认当前文件夹），也可以是单个项目", "文件夹…"),
+    format: str = opt.fmt("text", "text", "json", help="text 表格；json 稳定的机器格式"),
+    output: Optional[str] = opt.output(),
+    today: Optional[str] = opt.today(),
+    no_cache: bool = opt.no_cache(),
+    jobs: int = opt.jobs(),
+) -> int:
+    return run(SimpleNamespace(paths=paths or ["."], format=format, output=output, today=today, no_cache=no_cache,
+                               jobs=jobs))
+
+
+def run(args: SimpleNamespace) -> int:
     from govproj.edges.batch import run_over
     from govproj.commands.deadlines import emit, warn_estimates
     from govproj.core.deadlines import next_deadline

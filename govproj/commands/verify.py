@@ -1,12 +1,17 @@
 """`govproj verify`: replay a project's git history and report every break in its audit trail."""
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 HELP = "核验审计轨迹"
 DESCRIPTION = ("回放项目的 git 历史，逐条核验审计轨迹：\n"
@@ -26,9 +31,15 @@ CI 中核验需要完整历史：actions/checkout 设置 fetch-depth: 0
 """
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="项目文件夹或包含项目的文件夹（默认当前文件夹）")
-    parser.add_argument("--format", default="text", choices=["text", "json"], help="输出格式")
+app = opt.app()
+
+
+@command(app, "verify", help=DESCRIPTION, epilog=EPILOG)
+def main(
+    path: str = opt.path("项目文件夹或包含项目的文件夹（默认当前文件夹）", "路径"),
+    format: str = opt.fmt("text", "text", "json"),
+) -> int:
+    return run(SimpleNamespace(path=path, format=format))
 
 
 @dataclass
@@ -270,7 +281,7 @@ def write_text(reports: list[Report], out: Any) -> None:
             out.write(f"  ✓ 审计轨迹完好：{summary}一致\n\n")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.commands.log import projects_under, write_json
 
     reports = [verify_project(folder) for folder in projects_under(args.path)]

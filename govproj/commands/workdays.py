@@ -1,12 +1,17 @@
 """`govproj workdays`: count Chinese working days (State Council schedule with 调休) from the command line."""
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import Optional, TYPE_CHECKING
+
+import typer
+
+from govproj.commands import options as opt
+from govproj.commands.options import command
 
 if TYPE_CHECKING:  # the calendar module is imported only when the command runs
     from govproj.core.calendar import WorkCalendar
@@ -44,16 +49,23 @@ _MAX_COUNT = 100_000  # about 400 years of working days: more is a typo, and wou
 _DATE_HINT = "日期写成 YYYY-MM-DD，例如 2026-09-25（也可以写 today 或 今天）"
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("start", metavar="起算日期", help="YYYY-MM-DD，也可以写 today / 今天")
-    # argparse takes "-15" as a positional here because the parser has no option that looks like a negative
-    # number; the test suite checks `govproj workdays 2026-09-25 -15` so that this keeps holding.
-    parser.add_argument("target", metavar="+N|-N|结束日期",
-                        help="+N：之后第 N 个工作日；-N：之前第 N 个工作日；日期：两日之间的工作日数")
-    parser.add_argument("--project", metavar="DIR", type=Path,
-                        help="项目文件夹：先使用其中的 calendar.yaml，再找所在仓库的 .govproj/calendar.yaml")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="在标准错误上说明跳过的节假日、计入的调休上班日和日历来源")
+app = opt.app()
+
+
+# "-15" is a count, not an option: unknown option-like words are taken as arguments (tests keep
+# `govproj workdays 2026-09-25 -15` working)
+@command(app, "workdays", help=DESCRIPTION, epilog=EPILOG, settings={"ignore_unknown_options": True})
+def main(
+    start: str = typer.Argument(..., metavar="起算日期", help="YYYY-MM-DD，也可以写 today / 今天", show_default=False),
+    target: str = typer.Argument(..., metavar="+N|-N|结束日期",
+                                 help="+N：之后第 N 个工作日；-N：之前第 N 个工作日；日期：两日之间的工作日数",
+                                 show_default=False),
+    project: Optional[Path] = typer.Option(None, "--project", metavar="项目",
+                                           help="项目文件夹：先使用其中的 calendar.yaml，再找所在仓库的 .govproj/calendar.yaml"),
+    verbose: bool = typer.Option(False, "-v", "--verbose",
+                                 help="在标准错误上说明跳过的节假日、计入的调休上班日和日历来源"),
+) -> int:
+    return run(SimpleNamespace(start=start, target=target, project=project, verbose=verbose))
 
 
 def parse_date_arg(text: str, what: str) -> date:
@@ -73,7 +85,7 @@ def parse_date_arg(text: str, what: str) -> date:
     raise UsageError(f"{what} `{text}` 不是日期", hint=_DATE_HINT)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: SimpleNamespace) -> int:
     from govproj.core import calendar as wc
     from govproj.errors import UsageError
 
