@@ -236,8 +236,14 @@ def test_schema_command(run):
 
 def test_stages_command(run):
     code, out, err = run("stages", "--jurisdiction", "bj")
-    assert out.splitlines()[0] == "1. plan        制定规划"
-    assert len(out.splitlines()) == 9
+    lines = out.splitlines()
+    assert lines[0] == "北京市：9 个阶段"
+    assert lines[1] == " 1. plan        制定规划  依据：一"
+    assert len(lines) == 10 and "（批复基线）" in out
+    code, out, err = run("stages", "-j", "yb", "--kind", "om")
+    assert code == 0 and "运维采购" in out and "专家评审" not in out
+    code, out, err = run("stages", "-j", "yb", "--kind", "nope")
+    assert code == 2 and "没有项目类型" in err
 
 
 def test_check_stage_by_chinese_name(run, example):

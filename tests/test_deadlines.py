@@ -318,8 +318,11 @@ def test_text_output_and_red_only_on_request(capsys, monkeypatch) -> None:
     assert f"依据：{ARTICLE_11}（BJ111）" in out
     assert out.rstrip().endswith("共 1 个项目、3 个期限：已逾期 1，待办 0，已完成 2")
     monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("CI", raising=False)
     _, out, _ = cli(capsys, "deadlines", "p", "--today", "2026-11-25")
-    assert "\033[31m已逾期 24 个工作日（34 天）\033[0m" in out
+    late_row = next(line for line in out.splitlines() if "已逾期 24 个工作日" in line)
+    assert late_row.startswith("\033[31m")  # the late deadline's row is red (rich table on a terminal)
+    assert "市经信委完成前置评审" in re.sub(r"\033\[[0-9;]*m", "", out)
 
 
 def test_within_keeps_open_deadlines_up_to_the_window(capsys) -> None:

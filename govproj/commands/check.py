@@ -67,8 +67,12 @@ def run(args: SimpleNamespace) -> int:
         buffer = io.StringIO()
         FORMATS[fmt](results, buffer, False)
         atomic_write(Path(args.output), buffer.getvalue())
+    elif fmt == "text" and use_color(sys.stdout):
+        from govproj.edges import term
+
+        term.findings(results, sys.stdout)
     else:
-        FORMATS[fmt](results, sys.stdout, use_color(sys.stdout) and fmt == "text")
+        FORMATS[fmt](results, sys.stdout, False)
     if any(r.error for r in results):
         return 2
     if any(r.count("error") for r in results):

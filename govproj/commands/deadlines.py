@@ -196,13 +196,57 @@ def _origin(d: "Deadline") -> str:
     return f"自{d.event} {when}".rstrip() if d.event_date else f"按{d.event}"
 
 
+STYLES = {"error": "red", "warning": "yellow", "dim": "dim", "bold": "bold", "": ""}
+
+
+def format_rich(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO) -> None:
+    """On a terminal: one table a project, late rows red, close ones yellow, done ones dim."""
+    from govproj.core.calendar import WEEKDAY_ZH
+    from govproj.edges import term
+
+    for outcome, deadlines in rows:
+        r = outcome.result
+        if r.error or outcome.deadline_error:
+            problem = f"无法读取：{r.error}" if r.error else f"无法计算期限：{outcome.deadline_error}"
+            term.console(out).print(term.text(r.project, "bold"))
+            term.console(out).print(term.text(f"  {problem}", "red"))
+            continue
+        if not deadlines:
+            continue
+        title = f"{r.project}（{'、'.join(x for x in (r.project_id, outcome.name) if x)}）"
+        body = []
+        for d in deadlines:
+            estimate = "（估算）" if d.estimated else ""
+            about = term.text(d.what, "bold")
+            about.append(f"\n{d.term}，{_origin(d)}（{d.file}:{d.line}）\n依据：{d.article}（{d.code}）", "dim")
+            body.append((f"{bound_text(d)} {d.due.isoformat()}（{WEEKDAY_ZH[d.due.weekday()]}）{estimate}",
+                         left_text(d), about))
+        term.table(out, ("日期", "状况", "事项、期限和依据"), body, title=title,
+                   row_styles=[STYLES[tone(d)] for d in deadlines], no_wrap=(0, 1))
+    out.write(_total_line(rows) + "\n")
+
+
+def _total_line(rows: list[tuple["Outcome", list["Deadline"]]]) -> str:
+    from govproj.core.deadlines import DONE, OVERDUE
+
+    every = [d for _, ds in rows for d in ds]
+    overdue = sum(1 for d in every if d.status == OVERDUE)
+    done = sum(1 for d in every if d.status == DONE)
+    line = (f"共 {len(rows)} 个项目、{len(every)} 个期限：已逾期 {overdue}，待办 {len(every) - overdue - done}，"
+            f"已完成 {done}")
+    unreadable = sum(1 for o, _ in rows if o.result.error)
+    return line + (f"，无法读取 {unreadable}" if unreadable else "")
+
+
 def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, color: bool) -> None:
     from govproj.core.calendar import WEEKDAY_ZH
-    from govproj.core.deadlines import DONE, OVERDUE
-    from govproj.core.diagnostics import _COLORS
 
-    def c(name: str, text: str) -> str:
-        return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color and name else text
+    if color:
+        format_rich(rows, out)
+        return
+
+    def c(name: str, text: str) -> str:  # plain text from here on: byte-stable for CI logs, pipes and files
+        return text
 
     shown = 0
     for outcome, deadlines in rows:
@@ -225,15 +269,7 @@ def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, col
             out.write(c("dim", f"      {d.term}，{_origin(d)}（{d.file}:{d.line}）{extension}") + "\n")
             out.write(c("dim", f"      依据：{d.article}（{d.code}）") + "\n")
         out.write("\n")
-    every = [d for _, ds in rows for d in ds]
-    overdue = sum(1 for d in every if d.status == OVERDUE)
-    done = sum(1 for d in every if d.status == DONE)
-    line = (f"共 {len(rows)} 个项目、{len(every)} 个期限：已逾期 {overdue}，待办 {len(every) - overdue - done}，"
-            f"已完成 {done}")
-    unreadable = sum(1 for o, _ in rows if o.result.error)
-    if unreadable:
-        line += f"，无法读取 {unreadable}"
-    out.write((c("error", line) if overdue else line) + "\n")
+    out.write(_total_line(rows) + "\n")
 
 
 def format_json(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, within: str | None) -> None:

@@ -137,6 +137,45 @@ def run(args: SimpleNamespace) -> int:
     if args.format == "json":
         write_json(records)
         return 0
+    from govproj.edges.term import rich_enabled
+
+    write = write_rich if rich_enabled(sys.stdout) else write_text
     for record in records:
-        write_text(record, sys.stdout)
+        write(record, sys.stdout)
     return 0
+
+
+def write_rich(record: dict[str, Any], out) -> None:
+    """On a terminal: the trail as a table, one row a commit; breaks of the rules in yellow."""
+    from govproj.edges import term
+
+    title = f"{record['path']}  {record['project']}（{record['name']}）· 当前阶段：{record['stage_name']}"
+    if not record["entries"]:
+        term.console(out).print(term.text(title, "bold"))
+        out.write("  （没有阶段变化记录：项目还没有提交到 git）\n\n")
+        return
+    rows, styles = [], []
+    for e in record["entries"]:
+        when = e["date"][:16].replace("T", " ")
+        who = f"{e['author']} <{e['email']}>"
+        if e["kind"] == "created":
+            rows.append((when, who, f"{KINDS['created']}：{e['to_name']}", "", e["commit"][:7], ""))
+            styles.append("dim")
+            continue
+        if e["kind"] != "advance":
+            rows.append((when, who, f"{e['from_name']} → {e['to_name']}", f"⚠ {KINDS[e['kind']]}", e["commit"][:7], ""))
+            styles.append("yellow")
+            continue
+        c = e["check"]
+        result = ("通过" if e["outcome"] == "pass" else "未通过") + (f"，{e['label']}" if e["label"] else "")
+        notes = [f"检查（{e['today']}）错误 {c['errors']}，警告 {c['warnings']}，已豁免 {c['waived']}",
+                 f"证据 {len(e['evidence'])} 个"]
+        if e["tag"]:
+            notes.append(f"基线标签 {e['tag']}")
+        sig = SIGNATURES.get(e["signature"], e["signature"])
+        if sig:
+            notes.append(sig)
+        rows.append((when, who, f"{e['from_name']} → {e['to_name']}", result, e["commit"][:7], "；".join(notes)))
+        styles.append("")
+    term.table(out, ("时间", "提交人", "阶段", "结果", "提交", "记录"), rows, title=title, row_styles=styles)
+    out.write("\n")

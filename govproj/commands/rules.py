@@ -60,7 +60,22 @@ def run(args: SimpleNamespace) -> int:
     if args.format == "markdown":
         sys.stdout.write(markdown(pack, records))
         return 0
-    sys.stdout.write(f"{pack.name} {pack.doc}{pack.title}：{len(records)} 条规则\n\n")
+    title = f"{pack.name} {pack.doc}{pack.title}：{len(records)} 条规则"
+    from govproj.edges.term import rich_enabled
+
+    if rich_enabled(sys.stdout):
+        from govproj.edges import term
+
+        tones = {"error": "red", "warning": "yellow", "info": "cyan"}
+        rows = []
+        for r in records:
+            stages = "全部阶段" if len(r["stages"]) == len(pack.stages) else "、".join(r["stage_names"])
+            kinds = "、".join(dict(pack.kinds).get(k, k) for k in r["kinds"]) or "全部"
+            rows.append((term.text(r["code"], "bold"), term.text(SEVERITY_ZH[r["severity"]], tones[r["severity"]]),
+                         r["name"], stages, kinds, f"{r['citation']['doc']} {r['citation']['article']}"))
+        term.table(sys.stdout, ("编号", "级别", "名称", "适用阶段", "项目类型", "依据"), rows, title=title)
+        return 0
+    sys.stdout.write(title + "\n\n")
     for r in records:
         stages = "全部阶段" if len(r["stages"]) == len(pack.stages) else "、".join(r["stage_names"])
         kinds = f" [{'、'.join(dict(pack.kinds).get(k, k) for k in r['kinds'])}]" if r["kinds"] else ""

@@ -146,11 +146,41 @@ def deadline_cell(record: dict | None) -> tuple[str, str]:
     return f"{d.due.isoformat()}{estimate} {clip(d.what, 36)}  {left_text(d)}", tone(d)
 
 
-def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
-    from govproj.core.diagnostics import _COLORS
+def format_rich(rows: list[dict], out: TextIO) -> None:
+    """The overview on a terminal: a rich table, counts right-aligned, late deadlines red."""
+    from govproj.edges import term
 
-    def c(name: str, text: str) -> str:
-        return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color and name else text
+    styles = {"error": "red", "warning": "yellow", "dim": "dim", "": ""}
+    body = []
+    for r in rows:
+        if r["load_error"]:
+            body.append([term.text(r["path"], "bold"), "—", "—", "—", "—",
+                         term.text("无法读取：" + r["load_error"].splitlines()[0], "red")])
+            continue
+        if r["deadline_error"]:
+            cell = term.text("无法计算期限：" + r["deadline_error"], "red")
+        else:
+            text, tone = deadline_cell(r["next_deadline"])
+            cell = term.text(text, styles[tone])
+        body.append([term.text(r["path"], "bold"), r["jurisdiction_name"] or r["jurisdiction"],
+                     f"{r['stage']} {r['stage_name']}".strip() or "—",
+                     term.text(str(r["errors"]), "red" if r["errors"] else ""),
+                     term.text(str(r["warnings"]), "yellow" if r["warnings"] else ""), cell])
+    term.table(out, ("项目", "辖区", "阶段", "错误", "警告", "下一个期限"), body, justify={3: "right", 4: "right"})
+    out.write(_summary_text(_summary(rows)) + "\n")
+
+
+def _summary_text(s: dict) -> str:
+    text = (f"共 {s['projects']} 个项目：{s['with_errors']} 个有错误（错误 {s['errors']}，警告 {s['warnings']}），"
+            f"逾期期限 {s['overdue']}")
+    return text + (f"，无法读取 {s['unreadable']}" if s["unreadable"] else "")
+
+
+def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
+    if color:
+        format_rich(rows, out)
+        return
+    # plain text from here on: byte-stable for CI logs, pipes and files
 
     header = ("项目", "辖区", "阶段", "错误", "警告", "下一个期限")
     table: list[tuple[tuple[str, str], ...]] = []
@@ -172,15 +202,10 @@ def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
         for i, (text, colour) in enumerate(cells):
             pad = "" if i == len(cells) - 1 else " " * (widths[i] - width(text))
             right = i in (3, 4)  # counts are right-aligned
-            parts.append(pad + c(colour, text) if right else c(colour, text) + pad)
+            parts.append(pad + text if right else text + pad)
         return "  ".join(parts).rstrip()
 
-    out.write(c("bold", line(tuple((h, "") for h in header))) + "\n")
+    out.write(line(tuple((h, "") for h in header)) + "\n")
     for cells in table:
         out.write(line(cells) + "\n")
-    s = _summary(rows)
-    text = (f"共 {s['projects']} 个项目：{s['with_errors']} 个有错误（错误 {s['errors']}，警告 {s['warnings']}），"
-            f"逾期期限 {s['overdue']}")
-    if s["unreadable"]:
-        text += f"，无法读取 {s['unreadable']}"
-    out.write(text + "\n")
+    out.write(_summary_text(_summary(rows)) + "\n")

@@ -250,52 +250,41 @@ def _surroundings(folder: Path, memo: dict[Any, Any]) -> tuple[Path | None, tupl
 # ---- progress -------------------------------------------------------------------------------------------------------
 
 class Progress:
-    """A progress bar on stderr: only on a terminal, and only once the run has taken more than a moment."""
+    """A progress bar (rich) on stderr: only on a terminal, and only once the run has taken more than a moment."""
 
-    DELAY = 0.4  # seconds before the bar appears: a quick run shows nothing at all
-    WIDTH = 28
+    DELAY = 0.4  # seconds before the bar appears: a quick run shows nothing at all, and imports nothing for it
 
     def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
+        from govproj.edges.term import rich_enabled
+
         self.stream = stream if stream is not None else sys.stderr
         self.total = total
         self.label = label
         self.count = 0
         self.start = time.monotonic()
-        self.last = 0.0
-        self.shown = False
-        isatty = getattr(self.stream, "isatty", None)
-        self.enabled = total > 1 and bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+        self.bar: Any = None
+        self.enabled = total > 1 and rich_enabled(self.stream)
 
     def step(self, n: int = 1) -> None:
         self.count += n
         if not self.enabled:
             return
-        now = time.monotonic()
-        if now - self.start < self.DELAY or (now - self.last < 0.1 and self.count < self.total):
+        if self.bar is None:
+            if time.monotonic() - self.start < self.DELAY:
+                return
+            from govproj.edges.term import Progress as Bar
+
+            self.bar = Bar(self.total, self.label, self.stream)
+            self.bar.step(self.count)
             return
-        self.last = now
-        filled = self.WIDTH * self.count // max(self.total, 1)
-        bar = "█" * filled + "░" * (self.WIDTH - filled)
-        self.stream.write(f"\r{self.label} {bar} {self.count}/{self.total}")
-        self.stream.flush()
-        self.shown = True
+        self.bar.step(n)
 
     def done(self) -> None:
-        if self.shown:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.done()
 
 
 # ---- what the three commands share ----------------------------------------------------------------------------------
-
-def add_arguments(parser: Any) -> None:
-    """--today, --no-cache, --jobs: the options of every command that reads many projects."""
-    parser.add_argument("--today", help="以这一天为“今天”判断期限（YYYY-MM-DD），用于复核历史状态")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="不读也不写缓存（缓存默认在 ~/.cache/govproj，见 docs/performance.md）")
-    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
-                        help="项目多时使用的并行进程数（默认每个 CPU 核一个；1 表示不并行）")
-
 
 def parse_today(text: str | None) -> _dt.date | None:
     from govproj.errors import UsageError

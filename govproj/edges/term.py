@@ -32,9 +32,11 @@ def console(stream: TextIO | None = None, *, color: bool | None = None, width: i
 
     target = stream if stream is not None else sys.stdout
     colored = rich_enabled(target) if color is None else color
-    return Console(file=target, force_terminal=colored, no_color=not colored, highlight=False,
-                   width=width or (None if colored else WIDTH), soft_wrap=False, emoji=False,
-                   legacy_windows=False)
+    isatty = getattr(target, "isatty", None)
+    if width is None and not (isatty and isatty()):  # a file, a pipe, a forced colour: COLUMNS or a fixed width
+        width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else WIDTH
+    return Console(file=target, force_terminal=colored, no_color=not colored, highlight=False, width=width,
+                   soft_wrap=False, emoji=False, legacy_windows=False)
 
 
 # ---- help ---------------------------------------------------------------------------------------------------------
@@ -71,7 +73,7 @@ def help_text(ctx: "click.Context", cmd: "click.Command", *, color: bool | None 
 
     buffer = io.StringIO()
     colored = rich_enabled(sys.stdout) if color is None else color
-    out = console(buffer, color=colored, width=None if not colored else console(sys.stdout).width)
+    out = console(buffer, color=colored, width=console(sys.stdout).width)
     usage = " ".join(cmd.collect_usage_pieces(ctx)).replace("[OPTIONS]", "[选项]").replace(
         "COMMAND [ARGS]...", "命令 [参数]…")
     out.print(Text.assemble(("用法：", "bold"), f"{ctx.command_path} {usage}"))
@@ -109,7 +111,8 @@ def help_text(ctx: "click.Context", cmd: "click.Command", *, color: bool | None 
 # ---- tables -------------------------------------------------------------------------------------------------------
 
 def table(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str | None = None,
-          styles: Sequence[str] | None = None, row_styles: Iterable[str | None] | None = None) -> None:
+          styles: Sequence[str] | None = None, row_styles: Iterable[str | None] | None = None,
+          justify: dict[int, str] | None = None, no_wrap: Sequence[int] = ()) -> None:
     """One table on a terminal: headers, wide characters measured right, long cells folded within the width."""
     from rich import box
     from rich.table import Table
@@ -119,7 +122,8 @@ def table(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]],
     grid = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", title_justify="left", pad_edge=False,
                  show_edge=False)
     for index, name in enumerate(columns):
-        grid.add_column(name, style=(styles[index] if styles else None) or None, overflow="fold")
+        grid.add_column(name, style=(styles[index] if styles else None) or None, overflow="fold",
+                        justify=(justify or {}).get(index, "left"), no_wrap=index in no_wrap)  # type: ignore[arg-type]
     marks = list(row_styles) if row_styles is not None else []
     for index, row in enumerate(rows):
         style = marks[index] if index < len(marks) else None
@@ -152,3 +156,47 @@ class Progress:
 
     def done(self) -> None:
         self._bar.stop()
+
+
+# ---- findings -----------------------------------------------------------------------------------------------------
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def findings(results: Sequence[Any], stream: TextIO) -> None:
+    """`check`'s findings on a terminal: the plain layout (project, file, line, rule), coloured by severity."""
+    from rich.text import Text
+
+    from govproj.core.diagnostics import summary
+    from govproj.core.rules import SEVERITY_ZH
+
+    out = console(stream)
+    for r in results:
+        pack_stage = f"{r.jurisdiction} · 阶段 {r.stage}" + (f" → 检查 {r.checked_stage}" if r.checked_stage != r.stage else "")
+        if r.error:
+            out.print(Text(r.project, "bold"))
+            out.print(Text(f"  无法读取：{r.error}", "red"))
+            out.print()
+            continue
+        head = Text.assemble((r.project, "bold"), (f"（{pack_stage}）", "dim"))
+        if not r.diagnostics:
+            out.print(head + Text("  ✓ 没有发现问题", "green"))
+            continue
+        out.print(head)
+        current = None
+        for d in sorted(r.diagnostics):
+            if d.file != current:
+                current = d.file
+                out.print(Text(f"  {d.file}", "bold"))
+            out.print(Text.assemble(f"    {d.line}:{d.column}  ", (SEVERITY_ZH[d.severity], SEVERITY_STYLE[d.severity]),
+                                    "  ", (d.code, "bold"), f"  {d.message}"))
+            out.print(Text(f"        处理办法：{d.hint}", "dim"))
+            out.print(Text(f"        依据：{d.citation}", "dim"))
+        out.print()
+    s = summary(results)
+    line = f"共检查 {s['projects']} 个项目：错误 {s['errors']}，警告 {s['warnings']}，提示 {s['infos']}"
+    if s["waived"]:
+        line += f"，已豁免 {s['waived']}"
+    if s["unreadable"]:
+        line += f"，无法读取 {s['unreadable']}"
+    out.print(Text(line, "bold red" if s["errors"] else "green"))
