@@ -7,6 +7,7 @@ govproj on every commit. Exit codes: 0 clean, 1 findings, 2 usage or unreadable 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any, Sequence
 
@@ -93,8 +94,56 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    if value:
+        return value
+    from typer.completion import _get_shell_name  # shellingham: the shell that started govproj
+
+    detected = _get_shell_name() or os.path.basename(os.environ.get("SHELL", ""))
+    if detected not in SHELLS:
+        raise click.UsageError("无法判断当前使用的 shell，请写明：--show-completion bash（或 zsh、fish、powershell）")
+    return detected
+
+
+def _show_completion(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer.completion import get_completion_script
+
+    click.echo(get_completion_script(prog_name="govproj", complete_var="_GOVPROJ_COMPLETE", shell=_shell(value)))
+    ctx.exit(0)
+
+
+def _install_completion(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer.completion import install
+
+    shell, path = install(shell=_shell(value), prog_name="govproj", complete_var="_GOVPROJ_COMPLETE")
+    click.echo(f"已为 {shell} 安装命令补全：{path}\n重新打开终端后生效。")
+    ctx.exit(0)
+
+
+def _completion_options() -> list[click.Option]:
+    """`--show-completion [SHELL]` and `--install-completion [SHELL]`: typer's scripts, the shell named or detected."""
+    common = {"is_flag": False, "flag_value": "", "default": None, "expose_value": False, "is_eager": True,
+              "type": click.Choice(SHELLS), "metavar": "[SHELL]"}
+    return [
+        click.Option(["--install-completion"], callback=_install_completion,
+                     help="为 shell 安装命令补全（bash、zsh、fish、powershell；省略时按当前 shell）", **common),
+        click.Option(["--show-completion"], callback=_show_completion,
+                     help="显示命令补全脚本（可写 shell 名，如 --show-completion bash），以便复制或自定义安装", **common),
+    ]
+
+
 def build() -> click.Command:
-    app = typer.Typer(cls=LazyGroup, add_completion=True, context_settings=CONTEXT, help=DESCRIPTION,
+    from typer.completion import completion_init
+
+    completion_init()  # typer's completion classes for bash, zsh, fish and PowerShell
+    app = typer.Typer(cls=LazyGroup, add_completion=False, context_settings=CONTEXT, help=DESCRIPTION,
                       epilog=EPILOG, rich_markup_mode=None, pretty_exceptions_enable=False)
 
     @app.callback()
@@ -103,11 +152,7 @@ def build() -> click.Command:
         """政务信息化项目全流程管理。"""
 
     group = typer.main.get_command(app)
-    for param in group.params:  # typer's completion options, in Chinese
-        if "--install-completion" in getattr(param, "opts", ()):
-            param.help = "为当前 shell（bash、zsh、fish、PowerShell）安装命令补全"
-        elif "--show-completion" in getattr(param, "opts", ()):
-            param.help = "显示命令补全脚本（可写 shell 名，如 --show-completion bash），以便复制或自定义安装"
+    group.params.extend(_completion_options())
     return group
 
 
@@ -118,10 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     install()
     group = build()
-    if not args:
+    if not args and "_GOVPROJ_COMPLETE" not in os.environ:  # bare `govproj`: the verbs (completion has no args)
         click.echo(group.get_help(click.Context(group, info_name="govproj")))
         return 0
-    verb = args[0] if args[0] in COMMANDS else ""
+    verb = args[0] if args and args[0] in COMMANDS else ""
     from govproj.errors import GovprojError
 
     try:
@@ -152,7 +197,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "  处理办法：重新安装 govproj（pip install --upgrade govproj，或在源码目录 pip install .）\n")
         return 2
     except Exception as exc:  # a bug of ours: say so plainly; the traceback only on request
-        import os
         import traceback
 
         if os.environ.get("GOVPROJ_DEBUG"):

@@ -82,6 +82,10 @@ def install() -> None:
     import click.parser
     import click.types
 
+    click.types.IntParamType.name = "整数"
+    click.types.IntRange.name = "整数"
+    click.types.FloatParamType.name = "数"
+    click.types.FloatRange.name = "数"
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
         if hasattr(module, "_"):
             module._ = gettext  # type: ignore[attr-defined]

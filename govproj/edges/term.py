@@ -49,10 +49,12 @@ def _param_row(ctx: "click.Context", param: Any) -> tuple[str, str]:
         return name, getattr(param, "help", "") or ""
     names = ", ".join(sorted(param.opts, key=len) + list(param.secondary_opts))
     if not param.is_flag and not param.count:
-        if isinstance(param.type, click.Choice):
+        if param.metavar:
+            names += f" {param.metavar}"
+        elif isinstance(param.type, click.Choice):
             names += " [" + "|".join(map(str, param.type.choices)) + "]"
         else:
-            names += f" {param.metavar or param.type.name.upper()}"
+            names += f" {param.type.name.upper()}"
     text = param.help or ""
     default = param.default
     if param.show_default is not False and not param.is_flag and default not in (None, "", (), [], 0, False) \
