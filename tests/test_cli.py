@@ -220,8 +220,15 @@ def test_rules_lists_every_rule(run):
 def test_explain_quotes_the_article(run):
     code, out, err = run("explain", "bj062")
     assert code == 0
-    assert "> 前期项目正式运行未满1年的项目不得升级改造。" in out
-    assert "**通过示例**" in out and "**不通过示例**" in out and "处理办法" in out
+    assert "原文：\n  “前期项目正式运行未满1年的项目不得升级改造。”" in out
+    assert "\n通过示例：\n" in out and "\n不通过示例：\n" in out and "处理办法" in out
+    assert "**" not in out and "```" not in out and "###" not in out  # text is text, not Markdown
+    assert "适用阶段：编制申报书、前置评审" in out and "项目类型：升级改造" in out  # Chinese names, as `rules`
+    code, md, err = run("explain", "bj062", "--format", "markdown")
+    assert "> 前期项目正式运行未满1年的项目不得升级改造。" in md
+    assert "**通过示例**" in md and "- 适用阶段：编制申报书、前置评审" in md
+    code, js, err = run("explain", "bj062", "--format", "json")
+    assert json.loads(js)["stage_names"][:2] == ["编制申报书", "前置评审"]
     code, out, err = run("explain", "BJ99")
     assert code == 2 and "没有规则" in err
 

@@ -15,6 +15,7 @@ DESCRIPTION = "说明一条规则：检查什么、为什么（引用管理办�
 EPILOG = """示例：
   govproj explain BJ062
   govproj explain bj062 --format json
+  govproj explain BJ062 --format markdown > BJ062.md
 """
 
 
@@ -29,16 +30,34 @@ def main(
     return run(SimpleNamespace(code=code, format=format))
 
 
+def pack_of(rule):
+    """The pack a rule belongs to (by its code's prefix: BJ062 → bj), or None for the GP rules of every pack."""
+    from govproj.packs import available, get_pack
+
+    prefix = rule.code[:2].lower()
+    return get_pack(prefix) if prefix in available() else None
+
+
+def scope(rule) -> tuple[str, str]:
+    """The stages and kinds a rule applies to, in the pack's Chinese names (ids where a name is unknown)."""
+    pack = pack_of(rule)
+    names = {s.id: s.name for s in pack.stages} if pack else {}
+    kinds = dict(pack.kinds) if pack else {}
+    stages = "、".join(names.get(s, s) for s in rule.stages) if rule.stages else "全部阶段"
+    return stages, "、".join(kinds.get(k, k) for k in rule.kinds)
+
+
 def explain_markdown(rule) -> str:
     from govproj.core.rules import SEVERITY_ZH
 
     sections = rule.sections()
+    stages, kinds = scope(rule)
     parts = [f"### {rule.code} {rule.name}", "",
              f"- 级别：{SEVERITY_ZH[rule.severity]}（{rule.severity}）",
              f"- 依据：{rule.citation.doc} {rule.citation.article}",
-             f"- 适用阶段：{'、'.join(rule.stages) if rule.stages else '全部阶段'}"]
-    if rule.kinds:
-        parts.append(f"- 项目类型：{'、'.join(rule.kinds)}")
+             f"- 适用阶段：{stages}"]
+    if kinds:
+        parts.append(f"- 项目类型：{kinds}")
     parts += ["", f"> {rule.citation.quote}", ""]
     for title in ("检查内容", "为什么", "通过示例", "不通过示例"):
         if title in sections:
@@ -53,13 +72,51 @@ def explain_markdown(rule) -> str:
     return "\n".join(parts)
 
 
+def _plain(markdown: str, indent: str = "  ") -> list[str]:
+    """A section's Markdown as terminal text: code fences dropped, their lines indented, emphasis marks removed."""
+    lines, in_code = [], False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+            continue
+        text = line if in_code else line.replace("**", "")
+        lines.append(f"{indent}{'    ' if in_code else ''}{text}".rstrip())
+    return lines
+
+
+def explain_text(rule) -> str:
+    """The explanation as plain text for a terminal or a log: the same content as the Markdown, no markup."""
+    from govproj.core.rules import SEVERITY_ZH
+
+    sections = rule.sections()
+    stages, kinds = scope(rule)
+    lines = [f"{rule.code}  {rule.name}", "",
+             f"级别：{SEVERITY_ZH[rule.severity]}（{rule.severity}）",
+             f"依据：{rule.citation.doc} {rule.citation.article}",
+             f"适用阶段：{stages}"]
+    if kinds:
+        lines.append(f"项目类型：{kinds}")
+    lines += ["", "原文：", f"  “{rule.citation.quote}”"]
+    for title in ("检查内容", "为什么", "通过示例", "不通过示例"):
+        if title in sections:
+            lines += ["", f"{title}：", *_plain(sections[title])]
+    lines += ["", f"提示信息：{rule.message}", f"处理办法：{rule.hint}"]
+    if rule.settings:
+        lines += ["", "参数（在 project.yaml 的 settings 或 .govproj/config.yaml 设置）："]
+        for s in rule.settings:
+            default = "未设置（需要用户设置）" if s.default is None else s.default
+            lines.append(f"  {s.name}（{s.kind}）：{s.help}；默认：{default}")
+    return "\n".join(lines) + "\n"
+
+
 def run(args: SimpleNamespace) -> int:
     from govproj.packs import find_rule
 
     rule = find_rule(args.code)
     if args.format == "json":
+        stages, kinds = scope(rule)
         payload = {"code": rule.code, "name": rule.name, "severity": rule.severity, "stages": list(rule.stages),
-                   "kinds": list(rule.kinds),
+                   "stage_names": stages.split("、") if rule.stages else [], "kinds": list(rule.kinds),
                    "citation": {"doc": rule.citation.doc, "article": rule.citation.article,
                                 "quote": rule.citation.quote},
                    "message": rule.message, "hint": rule.hint, "sections": rule.sections(),
@@ -67,6 +124,8 @@ def run(args: SimpleNamespace) -> int:
                                 for s in rule.settings]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
-    else:
+    elif args.format == "markdown":
         sys.stdout.write(explain_markdown(rule))
+    else:
+        sys.stdout.write(explain_text(rule))
     return 0
