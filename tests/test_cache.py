@@ -146,7 +146,7 @@ def test_check_prints_what_the_engine_finds_project_by_project(capsys) -> None:
     import datetime
     import io
 
-    from govproj.core.diagnostics import format_json, format_text
+    from govproj.edges.output import format_json, format_text
     from govproj.core.engine import check_folder, load_repo_config
     from govproj.core.project import find_projects
 

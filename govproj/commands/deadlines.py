@@ -110,7 +110,7 @@ def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: b
     they are (atomic_write does not translate newlines; stdout may, so it gets bytes)."""
     import io
 
-    from govproj.core.diagnostics import use_color
+    from govproj.edges.output import use_color
 
     if output:
         from govproj.edges.yamlio import atomic_write
@@ -187,7 +187,7 @@ def _origin(d: "Deadline") -> str:
 def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, color: bool) -> None:
     from govproj.core.calendar import WEEKDAY_ZH
     from govproj.core.deadlines import DONE, OVERDUE
-    from govproj.core.diagnostics import _COLORS
+    from govproj.edges.output import _COLORS
 
     def c(name: str, text: str) -> str:
         return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color and name else text

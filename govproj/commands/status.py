@@ -136,7 +136,7 @@ def deadline_cell(record: dict | None) -> tuple[str, str]:
 
 
 def format_text(rows: list[dict], out: TextIO, color: bool) -> None:
-    from govproj.core.diagnostics import _COLORS
+    from govproj.edges.output import _COLORS
 
     def c(name: str, text: str) -> str:
         return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color and name else text

@@ -6,11 +6,13 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.errors import LoadError
-from govproj.core.fields import Problem, validate
-from govproj.edges.yamlio import Doc, Pos, load_doc
+from govproj.core.doc import Doc, Pos
+
+if TYPE_CHECKING:
+    from govproj.core.fields import Problem
 
 PROJECT_FILE = "project.yaml"
 
@@ -148,7 +150,9 @@ def find_projects(paths: list[Path]) -> list[Path]:
 
 
 def load_project(folder: Path) -> Project:
+    from govproj.core.fields import validate
     from govproj.core.format import FILES, file_specs
+    from govproj.edges.yamlio import load_doc  # the one edge the core may use: reading the documents
     from govproj.packs import PACKS, get_pack
 
     display = display_path(folder)

@@ -9,11 +9,10 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from govproj.core.diagnostics import SEVERITIES, SEVERITY_ZH  # noqa: F401  (SEVERITY_ZH: re-exported for the commands)
+
 if TYPE_CHECKING:
     from govproj.core.project import Project
-
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,11 @@ class Context:
     settings: dict[str, Any]
     calendar_loader: Callable[[], Any] | None = None
     baseline_loader: Callable[[], Any] | None = None
+    # What the engine knows and the shared rules report on (GP030, GP040), passed in so that no rule imports the
+    # engine: the codes of every rule the project is checked against (None: not known, e.g. a rule run alone), and
+    # the problems of the project's own `settings`.
+    rule_codes: frozenset[str] | None = None
+    settings_problems: tuple["Finding", ...] = ()
     _cache: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -111,6 +115,13 @@ class Rule:
             out.setdefault(current, "")
             out[current] += line + "\n"
         return {k: v.strip() for k, v in out.items() if v.strip()}
+
+
+def applicable(rule: Rule, project: "Project") -> bool:
+    """Whether the rule applies to the project's kind at its stage (empty `kinds`/`stages`: all)."""
+    if rule.kinds and project.kind not in rule.kinds:
+        return False
+    return not rule.stages or project.stage in rule.stages
 
 
 class RuleSet:

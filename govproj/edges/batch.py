@@ -190,7 +190,7 @@ def _preload(today: _dt.date) -> None:
     from govproj.core import engine
     from govproj.core import project  # noqa: F401
     from govproj.core.calendar import WorkCalendar
-    from govproj.packs import available, core, get_pack  # noqa: F401
+    from govproj.packs import available, get_pack, shared  # noqa: F401
 
     for pid in available():
         try:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
-from govproj.packs import Stage
-from govproj.packs.common import blank, fmt_date, require, require_document, require_event, require_signoff
+from govproj.packs.model import Stage
+from govproj.packs.helpers import blank, fmt_date, require, require_document, require_event, require_signoff
 from govproj.core.rules import Citation, Context, Finding, RuleSet
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
-from govproj.packs import Stage
-from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.model import Stage
+from govproj.packs.helpers import (blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL_SOURCE_WORDS
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting

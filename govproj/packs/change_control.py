@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from govproj.core.changes import ChangeSummary, compare
-from govproj.packs.common import blank, fmt_date
+from govproj.packs.helpers import blank, fmt_date
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
