@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from govproj.edges.output import FORMATS, pick_format, use_color
 
     # Many projects: cached by content and spread over every core; one project (the pre-commit hook): in-process.
-    results = [outcome.result for outcome in run_over(args.paths, args, stage=args.stage, label="检查")]
+    results = [outcome.result for outcome in run_over(args.paths, args, stage=args.stage, label="检查", deadlines=False)]
     fmt = pick_format(args.format)
     if args.output:
         import io

@@ -13,11 +13,11 @@ from typing import Any, Callable
 
 from govproj.core.diagnostics import SEVERITIES, Diagnostic, ProjectResult, sort_diagnostics
 from govproj.core.fields import parse_money, parse_percent
+from govproj.core.places import CONFIG_FILE, repo_config_path
 from govproj.core.project import Project, load_project
 from govproj.core.rules import Context, Finding, Rule, applicable  # noqa: F401  (applicable: re-exported)
 from govproj.errors import GovprojError, LoadError
 
-CONFIG_FILE = ".govproj/config.yaml"
 
 
 @dataclass(frozen=True)
@@ -222,17 +222,16 @@ def check_project(project: Project, *, stage: str | None = None, today: _dt.date
 
 def load_repo_config(start: Path) -> dict[str, Any]:
     """`.govproj/config.yaml` in the nearest parent folder that has one: `rules: {CODE: {severity, …}}`."""
+    path = repo_config_path(start)
+    return {} if path is None else read_repo_config(path)
+
+
+def read_repo_config(path: Path) -> dict[str, Any]:
+    """The `rules` table of one repository config file (a LoadError names the file and line when it is wrong)."""
     from govproj.edges.yamlio import load_doc
 
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        path = candidate / CONFIG_FILE
-        if path.is_file():
-            doc = load_doc(path, str(path), allow_empty=True)
-            rules = doc.data.get("rules", {}) if isinstance(doc.data, dict) else {}
-            if not isinstance(rules, dict):
-                raise LoadError("“rules”应当是映射：规则编号: {severity: …}", file=str(path), line=doc.pos("rules").line)
-            return rules
-        if (candidate / ".git").exists():
-            break
-    return {}
+    doc = load_doc(path, str(path), allow_empty=True)
+    rules = doc.data.get("rules", {}) if isinstance(doc.data, dict) else {}
+    if not isinstance(rules, dict):
+        raise LoadError("“rules”应当是映射：规则编号: {severity: …}", file=str(path), line=doc.pos("rules").line)
+    return rules
