@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from govproj.core.places import CALENDAR_FILE, calendar_files, repository_root, user_calendar_path  # noqa: F401
 
@@ -94,8 +94,7 @@ class YearSchedule:
         return dict(self.names)
 
 
-@dataclass(frozen=True)
-class _YearTable:
+class _YearTable(NamedTuple):  # NamedTuple: a tenth of a frozen dataclass's cost to define, on every check
     first: int                 # ordinal of 1 January
     flags: bytes               # flags[i] == 1 if day first+i is a working day
     cum: tuple[int, ...]       # cum[k] = working days among the first k days of the year (len = days + 1)
@@ -121,8 +120,7 @@ class _YearTable:
         return cls(first, bytes(flags), tuple(cum))
 
 
-@dataclass(frozen=True)
-class DayInfo:
+class DayInfo(NamedTuple):
     """What one day is, for explanations (`govproj workdays --verbose`)."""
 
     day: date

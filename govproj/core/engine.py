@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from govproj.core.diagnostics import SEVERITIES, Diagnostic, ProjectResult, sort_diagnostics
 from govproj.core.fields import parse_money, parse_percent
@@ -20,8 +19,7 @@ from govproj.errors import GovprojError, LoadError
 
 
 
-@dataclass(frozen=True)
-class RuleConfig:
+class RuleConfig(NamedTuple):
     severity: str | None  # None: the rule's own; "off": disabled
     values: dict[str, Any]
 

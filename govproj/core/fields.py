@@ -9,18 +9,19 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from govproj.core.doc import Doc
 
 KINDS = ("str", "text", "bool", "date", "money", "int", "enum", "list", "map", "percent")
 
 
-@dataclass(frozen=True)
-class F:
-    """One field. `kind` list: `item` is the item kind ("map" uses `fields`); map: `fields` are its keys."""
+class F(NamedTuple):
+    """One field. `kind` list: `item` is the item kind ("map" uses `fields`); map: `fields` are its keys.
+
+    A NamedTuple (as are the other records here): a frozen dataclass costs about ten times as much to define, and
+    every check imports this module."""
 
     key: str
     kind: str
@@ -47,8 +48,7 @@ def L(key: str, label: str, *fields: F, help: str = "", item: str = "map", choic
     return F(key, "list", label, help=help, fields=tuple(fields), item=item, choices=choices)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A content problem found while typing a document (becomes a GP0xx finding)."""
 
     code: str
@@ -57,10 +57,14 @@ class Problem:
     hint: str
 
 
-@dataclass
 class Typed:
-    data: dict[str, Any]
-    problems: list[Problem] = field(default_factory=list)
+    """A document's typed values and the problems found while typing it."""
+
+    __slots__ = ("data", "problems")
+
+    def __init__(self, data: dict[str, Any], problems: list[Problem] | None = None) -> None:
+        self.data = data
+        self.problems = [] if problems is None else problems
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from govproj.errors import UsageError
 
@@ -13,8 +12,13 @@ if TYPE_CHECKING:
     from govproj.core.rules import Rule, RuleSet
 
 
-@dataclass(frozen=True)
-class Stage:
+# NamedTuples and a plain class rather than frozen dataclasses: each dataclass costs about ten times as much to
+# define, and these are imported by every check.
+
+
+class Stage(NamedTuple):
+    """One stage of a pack's lifecycle, in the linear order of `Pack.stages`."""
+
     id: str
     name: str
     article: str = ""  # where the text defines it
@@ -23,8 +27,7 @@ class Stage:
     optional: bool = False  # may be skipped (e.g. a step only some projects need); `advance --to` passes over it
 
 
-@dataclass(frozen=True)
-class Transition:
+class Transition(NamedTuple):
     """A move other than "on to the next stage": a loop back after a failed review, an extension, a phase.
 
     `outcome` is what `advance --outcome` names: "pass" (default moves) or "fail" (整改 and back).
@@ -37,8 +40,7 @@ class Transition:
     article: str = ""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One obligation row of shared/spec/obligations.md: the rules that encode it, or why none can."""
 
     id: str  # e.g. bj.6b
@@ -47,26 +49,66 @@ class Row:
     reason: str = ""  # why it is not (fully) machine-checkable
 
 
-@dataclass(frozen=True)
 class Pack:
-    id: str
-    name: str  # 北京市
-    doc: str  # 京经信委发〔2016〕1号
-    title: str  # 《关于加强政府投资信息化项目全流程管理的通知》
-    status: str  # 现行 / 暂行 / 试行 / 征求意见稿
-    version: str
-    seed: str  # file name of the regulation text inside the pack folder
-    stages: tuple[Stage, ...]
-    kinds: tuple[tuple[str, str], ...]
-    events: tuple[tuple[str, str, str], ...]  # key, label, help
-    documents: tuple[tuple[str, str, str], ...]
-    ruleset: "RuleSet"
-    extra_fields: dict[str, tuple["F", ...]] = field(default_factory=dict)
-    platforms: tuple[str, ...] = ()
-    examples: dict[str, Callable[[], dict[str, Any]]] = field(default_factory=dict)  # name -> files data
-    transitions: tuple[Transition, ...] = ()  # loops and jumps besides the linear order of `stages`
-    coverage: tuple[Row, ...] = ()  # every obligation row of the regulation
-    settings_help: str = ""
+    """One jurisdiction: its regulation, stages, kinds, events, documents, rules, fields, data and examples.
+
+    Read-only once built (assigning an attribute raises); `vars(pack)` holds exactly the constructor's arguments."""
+
+    def __init__(self, id: str, name: str, doc: str, title: str, status: str, version: str, seed: str,
+                 stages: tuple[Stage, ...], kinds: tuple[tuple[str, str], ...],
+                 events: tuple[tuple[str, str, str], ...], documents: tuple[tuple[str, str, str], ...],
+                 ruleset: "RuleSet", extra_fields: dict[str, tuple["F", ...]] | None = None,
+                 platforms: tuple[str, ...] = (), examples: dict[str, Callable[[], dict[str, Any]]] | None = None,
+                 transitions: tuple[Transition, ...] = (), coverage: tuple[Row, ...] = (),
+                 settings_help: str = "") -> None:
+        values = dict(
+            id=id, name=name,  # 北京市
+            doc=doc,  # 京经信委发〔2016〕1号
+            title=title,  # 《关于加强政府投资信息化项目全流程管理的通知》
+            status=status,  # 现行 / 暂行 / 试行 / 征求意见稿
+            version=version,
+            seed=seed,  # file name of the regulation text inside the pack folder
+            stages=stages, kinds=kinds,
+            events=events,  # key, label, help
+            documents=documents, ruleset=ruleset,
+            extra_fields={} if extra_fields is None else extra_fields,
+            platforms=platforms,
+            examples={} if examples is None else examples,  # name -> files data
+            transitions=transitions,  # loops and jumps besides the linear order of `stages`
+            coverage=coverage,  # every obligation row of the regulation
+            settings_help=settings_help)
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Pack is read-only: cannot set {name}")
+
+    def __repr__(self) -> str:
+        return f"Pack({self.id!r}, {self.name!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return vars(self) == vars(other) if isinstance(other, Pack) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # holds dicts, as the frozen dataclass it replaces did
+
+    if TYPE_CHECKING:  # the attributes, for readers and type checkers
+        id: str
+        name: str
+        doc: str
+        title: str
+        status: str
+        version: str
+        seed: str
+        stages: tuple[Stage, ...]
+        kinds: tuple[tuple[str, str], ...]
+        events: tuple[tuple[str, str, str], ...]
+        documents: tuple[tuple[str, str, str], ...]
+        ruleset: "RuleSet"
+        extra_fields: dict[str, tuple["F", ...]]
+        platforms: tuple[str, ...]
+        examples: dict[str, Callable[[], dict[str, Any]]]
+        transitions: tuple[Transition, ...]
+        coverage: tuple[Row, ...]
+        settings_help: str
 
     @property
     def rules(self) -> tuple["Rule", ...]:
