@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -11,7 +10,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from govproj.core.places import CALENDAR_FILE, calendar_files, repository_root, user_calendar_path  # noqa: F401
+from govproj.core.places import calendar_files
 
 # Nothing heavy is imported here: this module sits on the hot `check` path of a pre-commit hook.
 # chinese_calendar (a ~1,000-line table), lunardate and PyYAML are imported inside the functions that need them.

@@ -6,7 +6,6 @@ outside (the approved baseline, the calendar) arrives through loader functions t
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
@@ -45,7 +44,8 @@ def _settings(project: Project, repo_config: dict[str, Any]) -> tuple[dict[str, 
     for table, origin in ((repo_config, "repo"), (project_settings, "project")):
         for code, value in (table or {}).items():
             if code not in rules:
-                close = difflib.get_close_matches(str(code), list(rules), n=1)
+                from difflib import get_close_matches  # only when something is misspelt
+                close = get_close_matches(str(code), list(rules), n=1)
                 message = f"设置里的规则编号“{code}”不存在" + (f"，是不是“{close[0]}”？" if close else "")
                 if origin == "repo":
                     raise LoadError(message, file=CONFIG_FILE, hint="用 `govproj rules` 查看规则编号")

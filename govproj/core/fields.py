@@ -7,7 +7,6 @@ document into typed values (Decimal money, dates) and reports type errors and un
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
@@ -119,7 +118,8 @@ def validate(doc: Doc, spec: F) -> Typed:
 
 
 def _suggest(key: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    from difflib import get_close_matches  # only when something is misspelt
+    close = get_close_matches(key, options, n=1, cutoff=0.6)
     return f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(options)}"
 
 
@@ -203,7 +203,8 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
     if kind == "enum":
         text = str(value) if not isinstance(value, bool) else ("true" if value else "false")
         if text not in spec.choices:
-            close = difflib.get_close_matches(text, list(spec.choices), n=1, cutoff=0.4)
+            from difflib import get_close_matches  # only when something is misspelt
+            close = get_close_matches(text, list(spec.choices), n=1, cutoff=0.4)
             hint = f"是不是“{close[0]}”？" if close else ""
             out.append(Problem("GP003", path, f"“{label}”的取值“{text}”不在可选范围内",
                                f"{hint}可选：{'、'.join(spec.choices)}"))

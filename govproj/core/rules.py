@@ -4,8 +4,6 @@
 """
 from __future__ import annotations
 
-import inspect
-import textwrap
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 from govproj.core.diagnostics import SEVERITIES, SEVERITY_ZH  # noqa: F401  (SEVERITY_ZH: re-exported for the commands)
@@ -107,6 +105,9 @@ class Rule(NamedTuple):
 
     @property
     def doc(self) -> str:
+        import inspect  # only `rules`, `explain` and the docs read it: kept off the check's start-up
+        import textwrap
+
         return textwrap.dedent(inspect.getdoc(self.check) or "").strip()
 
     def sections(self) -> dict[str, str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from govproj.core.doc import Doc, Pos, iter_paths  # noqa: F401  (the records live in the core; re-exported)
+from govproj.core.doc import Doc, Pos  # the records live in the core; the reader fills them
 from govproj.errors import LoadError
 
 try:  # libyaml is several times faster; fall back to pure Python where it is not built

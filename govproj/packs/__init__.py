@@ -7,7 +7,6 @@ change-control machinery in `change_control`.
 """
 from __future__ import annotations
 
-import difflib
 import importlib
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +38,8 @@ def available() -> list[str]:
 @lru_cache(maxsize=None)
 def get_pack(pack_id: str) -> Pack:
     if pack_id not in PACKS:
-        close = difflib.get_close_matches(pack_id, list(PACKS), n=1)
+        from difflib import get_close_matches  # only when something is misspelt
+        close = get_close_matches(pack_id, list(PACKS), n=1)
         raise UsageError(f"没有辖区“{pack_id}”" + (f"，是不是“{close[0]}”？" if close else ""),
                          hint="可用辖区：" + "、".join(f"{k}（{v}）" for k, v in PACK_NAMES.items() if k in available()))
     if pack_id not in available():
@@ -61,6 +61,7 @@ def find_rule(code: str) -> "Rule":
         if code in pack.ruleset.rules:
             return pack.ruleset.rules[code]
         all_codes.extend(pack.ruleset.rules)
-    close = difflib.get_close_matches(code, all_codes, n=1)
+    from difflib import get_close_matches  # only when something is misspelt
+    close = get_close_matches(code, all_codes, n=1)
     raise UsageError(f"没有规则“{code}”" + (f"，是不是“{close[0]}”？" if close else ""),
                      hint="用 `govproj rules --jurisdiction bj` 查看全部规则编号")

@@ -1,7 +1,6 @@
 """The records a jurisdiction pack declares: Pack, its Stages and Transitions, and its coverage Rows."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
@@ -144,6 +143,7 @@ class Pack:
             if text in (s.id, s.name):
                 return s.id
         options = [s.id for s in self.stages] + [s.name for s in self.stages]
-        close = difflib.get_close_matches(text, options, n=1)
+        from difflib import get_close_matches  # only when something is misspelt
+        close = get_close_matches(text, options, n=1)
         raise UsageError(f"{self.name}没有阶段“{text}”" + (f"，是不是“{close[0]}”？" if close else ""),
                          hint="可用阶段：" + "、".join(f"{s.id}（{s.name}）" for s in self.stages))
