@@ -80,6 +80,7 @@ class Options(NamedTuple):
     use_cache: bool = True
     jobs: int = 0  # worker processes; 0: one per available core (GOVPROJ_JOBS overrides)
     config_file: str | None = None  # the repository's .govproj/config.yaml, if any (its bytes are in the cache key)
+    deadlines: bool = True  # False: `check --no-cache`, which neither prints nor stores the deadlines
 
 
 def analyze(folder: Path, options: Options) -> Outcome:
@@ -94,6 +95,8 @@ def analyze(folder: Path, options: Options) -> Outcome:
         return Outcome(load_error_result(folder, exc))
     result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config or {},
                            baseline_loader=lambda: baseline(project))
+    if not options.deadlines:
+        return Outcome(result, project.name)
     try:
         deadlines = project_deadline_list(project, options.today)
     except GovprojError as exc:  # reported by `deadlines` and `status`; `check` reports what its rules find
@@ -157,6 +160,8 @@ def analyze_many(folders: list[Path], options: Options, *, label: str = "检查"
         todo.append(index)
     if todo and options.repo_config is None:  # read (and validated) only when something is to be checked
         options = options._replace(repo_config=_read_config(options.config_file))
+    if not deadlines and not store.enabled:  # nobody will read them: not printed, not cached for `status`
+        options = options._replace(deadlines=False)
     workers = worker_count(options.jobs, len(todo))
     try:
         if workers <= 1:
