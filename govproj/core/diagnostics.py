@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
+from govproj.core.records import SlotRecord
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -29,7 +31,7 @@ class Diagnostic(NamedTuple):
         return dict(zip(self._fields, self))
 
 
-class ProjectResult:
+class ProjectResult(SlotRecord):
     """One project's check: where it is, what it is, and its diagnostics (or the load error that stopped it)."""
 
     __slots__ = ("project", "project_id", "jurisdiction", "stage", "checked_stage", "diagnostics", "waived", "error")
@@ -47,13 +49,6 @@ class ProjectResult:
 
     def __repr__(self) -> str:
         return f"ProjectResult({self.project!r}, {self.project_id!r}, errors={self.count('error')})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ProjectResult):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

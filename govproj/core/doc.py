@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, NamedTuple
 
+from govproj.core.records import SlotRecord
+
 
 class Pos(NamedTuple):
     """1-based line and column. A NamedTuple: one is made per YAML node, and a frozen dataclass costs more."""
@@ -11,7 +13,7 @@ class Pos(NamedTuple):
     column: int
 
 
-class Doc:
+class Doc(SlotRecord):
     """One YAML file: its values, and where each value (and each key) stands. The reader fills it; the core reads it."""
 
     __slots__ = ("file", "data", "text", "values", "keys", "raw", "tags")
@@ -29,13 +31,6 @@ class Doc:
 
     def __repr__(self) -> str:
         return f"Doc(file={self.file!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Doc):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
 
     def get(self, *path: Any, default: Any = None) -> Any:
         node = self.data

@@ -2,7 +2,6 @@
 snapshots read them. `FORMATS[fmt](results, stream, color)`; a terminal printer may sit beside them."""
 from __future__ import annotations
 
-import json
 import os
 from typing import Callable, TextIO
 
@@ -14,6 +13,8 @@ JSON_SCHEMA_VERSION = 1
 
 def format_json(results: list[ProjectResult], out: TextIO, color: bool = False) -> None:
     """Stable JSON: {"version": 1, "tool": ..., "summary": {...}, "projects": [...], "diagnostics": [...]}."""
+    import json  # only the json and sarif formats need it
+
     payload = {
         "version": JSON_SCHEMA_VERSION,
         "tool": {"name": "govproj", "version": __version__},
@@ -52,6 +53,7 @@ def _escape_property(text: str) -> str:
 
 def format_sarif(results: list[ProjectResult], out: TextIO, color: bool = False) -> None:
     """SARIF 2.1.0 with rule metadata and regions."""
+    import json  # only the json and sarif formats need it
     from govproj.packs import find_rule
 
     codes = sorted({d.code for r in results for d in r.diagnostics})

@@ -9,7 +9,6 @@ approval and change where the text demands approval first.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
@@ -112,6 +111,8 @@ def baseline_label(baseline: "Project") -> str:
 
 
 def _key(record: dict[str, Any]) -> str:
+    import json  # only when a baseline is compared
+
     if record.get("id"):
         return f"id:{record['id']}"
     return json.dumps(record, sort_keys=True, default=str, ensure_ascii=False)
