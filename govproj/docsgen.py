@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from govproj.packs import PACK_NAMES, available, core, get_pack
+from govproj.packs import PACK_NAMES, available, get_pack, shared
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ def rules_md() -> str:
     parts = ["# 规则参考", "",
              "本文件由 `python -m govproj.docsgen` 从规则声明生成，请勿手工修改。每条规则也可以用 `govproj explain 编号` 查看。", "",
              "## 通用格式规则（所有辖区）", ""]
-    parts += [explain_markdown(r) for r in core.RULES]
+    parts += [explain_markdown(r) for r in shared.RULES]
     for pid in available():
         pack = get_pack(pid)
         parts.append(markdown(pack, [rule_record(r, pack) for r in pack.rules]))

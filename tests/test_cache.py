@@ -146,7 +146,7 @@ def test_check_prints_what_the_engine_finds_project_by_project(capsys) -> None:
     import datetime
     import io
 
-    from govproj.core.diagnostics import format_json, format_text
+    from govproj.edges.output import format_json, format_text
     from govproj.core.engine import check_folder, load_repo_config
     from govproj.core.project import find_projects
 
@@ -209,3 +209,51 @@ def test_cache_location(monkeypatch, tmp_path) -> None:
     assert cache.cache_dir() == Path.home() / ".cache" / "govproj"
     monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
     assert cache.cache_dir() is None
+
+
+def test_repository_config_is_part_of_the_key(capsys, projects: Path, _cache: Path) -> None:
+    """The config is keyed by its bytes (a hit reads no YAML): an edit is seen, a broken file is still an error."""
+    (Path(".git")).mkdir()
+    config = Path(".govproj/config.yaml")
+    config.parent.mkdir()
+    config.write_text("rules: {}\n", encoding="utf-8")
+    (projects / "a" / "evidence" / "申报函.pdf").unlink()
+    code, out = check(capsys, str(projects))
+    assert code == 1 and "错误  GP011" in out
+    config.write_text("rules: {GP011: warning}\n", encoding="utf-8")
+    code, out = check(capsys, str(projects))
+    assert code == 0 and "警告  GP011" in out
+    config.write_text("rules: {GP999: off}\n", encoding="utf-8")  # valid YAML, unknown rule: read, not a hit
+    code, _, err = cli(capsys, "check", str(projects), "--today", "2026-11-25")
+    assert code == 2 and "GP999" in err
+    config.write_text("rules: [\n", encoding="utf-8")
+    code, _, err = cli(capsys, "check", str(projects), "--today", "2026-11-25")
+    assert code == 2 and "config.yaml" in err
+    config.write_text("rules: {GP011: warning}\n", encoding="utf-8")
+    written = len(entries(_cache))
+    assert check(capsys, str(projects))[0] == 0 and len(entries(_cache)) == written  # the same bytes: a hit
+
+
+def test_a_cache_hit_imports_no_yaml_rules_packs_or_engine(projects: Path, _cache: Path) -> None:
+    """The pre-commit path: with every answer in the cache, `check` prints it without the heavy modules."""
+    import sys
+
+    probe = ("import json, sys\nfrom govproj.cli import main\ncode = main(sys.argv[1:])\n"
+             "sys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)) + '\\n')\nsys.exit(code)\n")
+    heavy = ("govproj.core.engine", "govproj.core.rules", "govproj.core.deadlines", "govproj.packs", "yaml",
+             "ruamel")
+
+    def run() -> tuple[int, str, list[str]]:
+        done = subprocess.run([sys.executable, "-c", probe, "check", str(projects / "a"), "--today", "2026-11-25"],
+                              capture_output=True, text=True, encoding="utf-8", cwd=Path.cwd())
+        line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
+        return done.returncode, done.stdout, json.loads(line[len("MODULES "):])
+
+    def loaded(mods: list[str]) -> list[str]:
+        return [m for m in mods if any(m == h or m.startswith(h + ".") for h in heavy)]
+
+    cold = run()
+    assert "govproj.core.engine" in cold[2] and "yaml" in cold[2]  # the first run really checks
+    warm = run()
+    assert warm[:2] == cold[:2]  # the same report and exit code
+    assert loaded(warm[2]) == []

@@ -14,7 +14,7 @@ import pytest
 
 from casebuild import CASES, build_project, load_case
 from govproj.cli import main
-from govproj.packs import available, core, get_pack
+from govproj.packs import available, get_pack, shared
 
 CASE_FILES = sorted(CASES.glob("*/*/*.yaml"))
 
@@ -54,7 +54,7 @@ def test_case(path: Path, tmp_path: Path, capsys, monkeypatch) -> None:
 
 
 def _all_rules():
-    yield from core.RULES
+    yield from shared.RULES
     for pid in available():
         yield from get_pack(pid).rules
 

@@ -80,7 +80,8 @@ def run(args: SimpleNamespace) -> int:
                          hint="先用 git add / git commit 提交这些修改（或撤销它们），再推进；推进提交只记录阶段的变化")
     today = parse_today(args.today) or _dt.date.today()
     config = load_repo_config(folder)
-    gate = lifecycle.gates(folder, move, today=today, repo_config=config)
+    gate = lifecycle.gates(folder, move, today=today, repo_config=config,
+                           baseline_loader=lambda: ledger.baseline_for(project))
     out = sys.stdout
     out.write(f"{project.display}：{lifecycle.describe(pack, move)}\n")
     if not gate.open:

@@ -54,10 +54,10 @@ def parse_today(text: str | None):  # kept for the commands that import it from 
 
 def run(args: SimpleNamespace) -> int:
     from govproj.edges.batch import run_over
-    from govproj.core.diagnostics import FORMATS, pick_format, use_color
+    from govproj.edges.output import FORMATS, pick_format, use_color
 
     # Many projects: cached by content and spread over every core; one project (the pre-commit hook): in-process.
-    results = [outcome.result for outcome in run_over(args.paths, args, stage=args.stage, label="检查")]
+    results = [outcome.result for outcome in run_over(args.paths, args, stage=args.stage, label="检查", deadlines=False)]
     fmt = pick_format(args.format)
     if args.output:
         import io

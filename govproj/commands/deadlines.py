@@ -122,7 +122,7 @@ def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: b
     they are (atomic_write does not translate newlines; stdout may, so it gets bytes)."""
     import io
 
-    from govproj.core.diagnostics import use_color
+    from govproj.edges.output import use_color
 
     if output:
         from govproj.edges.yamlio import atomic_write

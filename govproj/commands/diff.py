@@ -47,7 +47,7 @@ def compare_record(folder: Path, ref: str | None, today: Any = None) -> dict[str
     from govproj.edges import ledger
     from govproj.core.engine import check_folder, load_repo_config
     from govproj.errors import UsageError
-    from govproj.packs.changerules import Change, baseline_label, control, measure, measured, new_records, wan
+    from govproj.packs.change_control import Change, baseline_label, control, measure, measured, new_records, wan
     from govproj.core.project import load_project
 
     project = load_project(folder)
@@ -100,7 +100,7 @@ def compare_record(folder: Path, ref: str | None, today: Any = None) -> dict[str
 def write_text(r: dict[str, Any], out: Any) -> None:
     from decimal import Decimal
 
-    from govproj.packs.changerules import share
+    from govproj.packs.change_control import share
 
     out.write(f"{r['path']}  {r['project']}\n批复基线：{r['baseline']}\n")
     if not r["summary"]:

@@ -46,11 +46,11 @@ def rule_record(rule, pack) -> dict:
 
 
 def run(args: SimpleNamespace) -> int:
-    from govproj.packs import core, get_pack
+    from govproj.packs import get_pack, shared
     from govproj.core.rules import SEVERITY_ZH
 
     pack = get_pack(args.jurisdiction)
-    rules = list(core.RULES) + list(pack.rules)
+    rules = list(shared.RULES) + list(pack.rules)
     records = [rule_record(r, pack) for r in rules]
     if args.format == "json":
         json.dump({"jurisdiction": pack.id, "document": pack.doc, "title": pack.title, "rules": records},

@@ -233,7 +233,7 @@ def _check_baseline(report: Report, repo: Any, rel: str, step: Any, baseline: An
     """A commit after the baseline that changed what the baseline fixes must carry a change record."""
     from govproj.edges import ledger
     from govproj.errors import GovprojError
-    from govproj.packs.changerules import change_findings, measure, measured
+    from govproj.packs.change_control import change_findings, measure, measured
 
     try:
         current = ledger.load_at(repo, step.commit.sha, rel)

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import bisect
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
+
+from govproj.core.places import calendar_files
 
 # Nothing heavy is imported here: this module sits on the hot `check` path of a pre-commit hook.
 # chinese_calendar (a ~1,000-line table), lunardate and PyYAML are imported inside the functions that need them.
 
-CALENDAR_FILE = "calendar.yaml"
 WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 # Kinds of day returned by WorkCalendar.day_info().
@@ -93,8 +93,7 @@ class YearSchedule:
         return dict(self.names)
 
 
-@dataclass(frozen=True)
-class _YearTable:
+class _YearTable(NamedTuple):  # NamedTuple: a tenth of a frozen dataclass's cost to define, on every check
     first: int                 # ordinal of 1 January
     flags: bytes               # flags[i] == 1 if day first+i is a working day
     cum: tuple[int, ...]       # cum[k] = working days among the first k days of the year (len = days + 1)
@@ -120,8 +119,7 @@ class _YearTable:
         return cls(first, bytes(flags), tuple(cum))
 
 
-@dataclass(frozen=True)
-class DayInfo:
+class DayInfo(NamedTuple):
     """What one day is, for explanations (`govproj workdays --verbose`)."""
 
     day: date
@@ -742,48 +740,6 @@ def read_calendar_file(path: Path) -> tuple[YearSchedule, ...]:
     if stamp is not None:
         _FILE_CACHE[path] = (stamp, schedules)
     return schedules
-
-
-def repository_root(start: Path) -> Path | None:
-    """Nearest folder at or above `start` that contains `.git` (a folder, or a file in worktrees/submodules)."""
-    start = Path(start).absolute()
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return None
-
-
-def user_calendar_path() -> Path | None:
-    """`$XDG_CONFIG_HOME/govproj/calendar.yaml`, default `~/.config/govproj/calendar.yaml`."""
-    base = os.environ.get("XDG_CONFIG_HOME")
-    if base and os.path.isabs(base):  # the XDG spec says relative values are invalid and must be ignored
-        return Path(base) / "govproj" / CALENDAR_FILE
-    try:
-        return Path.home() / ".config" / "govproj" / CALENDAR_FILE
-    except RuntimeError:  # no home directory (some CI containers)
-        return None
-
-
-def calendar_files(project_dir: Path | None = None) -> tuple[Path, ...]:
-    """Candidate calendar.yaml paths in lookup order (existing or not).
-
-    project `calendar.yaml` → repository `.govproj/calendar.yaml` → user config. Without `project_dir` the repository
-    is the one containing the current directory.
-    """
-    candidates: list[Path] = []
-    if project_dir is not None:
-        candidates.append(Path(project_dir) / CALENDAR_FILE)
-    repo = repository_root(Path(project_dir) if project_dir is not None else Path.cwd())
-    if repo is not None:
-        candidates.append(repo / ".govproj" / CALENDAR_FILE)
-    user = user_calendar_path()
-    if user is not None:
-        candidates.append(user)
-    unique: list[Path] = []
-    for path in candidates:
-        if path not in unique:
-            unique.append(path)
-    return tuple(unique)
 
 
 def load_calendar(project_dir: Path | None = None) -> WorkCalendar:

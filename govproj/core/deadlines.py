@@ -11,7 +11,6 @@ Pure: no I/O. The working-day calendar comes from the `Context` (`ctx.calendar`)
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Union
 
 if TYPE_CHECKING:
@@ -199,8 +198,7 @@ Ref = Union[EventDate, FieldValue, ItemValue]
 
 # ---- the declaration and the evaluated record -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Declaration:
+class Declaration(NamedTuple):  # NamedTuples like the value types above: a tenth of a dataclass's cost
     """One deadline article as data: the rule that reports it, what is due, how it is counted, from what."""
 
     code: str  # the rule reporting it, e.g. BJ111
@@ -229,8 +227,7 @@ class Declaration:
         return out
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A dated obligation of one project, as `deadlines`, `status` and the reporting rule all see it."""
 
     project: str  # the folder as displayed
@@ -281,13 +278,12 @@ class Deadline:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name, value in zip(self._fields, self):
             if isinstance(value, _dt.date):
                 value = value.isoformat()
             elif isinstance(value, tuple):
                 value = list(value)
-            out[f.name] = value
+            out[name] = value
         return out
 
     @classmethod
@@ -298,7 +294,7 @@ class Deadline:
                 values[name] = _dt.date.fromisoformat(values[name])
         for name in ("estimated_years", "left_estimated_years"):
             values[name] = tuple(values.get(name) or ())
-        return cls(**{f.name: values[f.name] for f in fields(cls) if f.name in values})
+        return cls(**{name: values[name] for name in cls._fields if name in values})
 
 
 def _value(project: "Project", ref: Any, scope: tuple, start_file: str) -> tuple[Any, str, tuple]:

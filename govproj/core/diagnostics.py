@@ -1,21 +1,20 @@
-"""Diagnostic records and their output formats: text, json, sarif (2.1.0), github; `auto` picks."""
+"""Diagnostic and ProjectResult: what a check finds, as plain records; the printers live in govproj.edges.output."""
 from __future__ import annotations
 
-import json
-import os
-from dataclasses import asdict, dataclass
-from typing import Callable, Iterable, TextIO
+from typing import Iterable, NamedTuple
 
-from govproj import __version__
-from govproj.core.rules import SEVERITY_ZH
+from govproj.core.records import SlotRecord
 
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-JSON_SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
-    """One finding. Field order is the sort order: by file, then position. Lines and columns are 1-based."""
+class Diagnostic(NamedTuple):
+    """One finding. Field order is the sort order: by file, then position. Lines and columns are 1-based.
+
+    A NamedTuple rather than a frozen dataclass: it is built for every finding and for every cached one read back,
+    and it is imported on the cache-hit path, where a dataclass costs more than the rest of the module."""
 
     file: str
     line: int
@@ -29,19 +28,27 @@ class Diagnostic:
     project: str  # the project folder as displayed
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return dict(zip(self._fields, self))
 
 
-@dataclass
-class ProjectResult:
-    project: str  # display path
-    project_id: str
-    jurisdiction: str
-    stage: str
-    checked_stage: str
-    diagnostics: list[Diagnostic]
-    waived: int = 0
-    error: str | None = None  # a load error: the project could not be read
+class ProjectResult(SlotRecord):
+    """One project's check: where it is, what it is, and its diagnostics (or the load error that stopped it)."""
+
+    __slots__ = ("project", "project_id", "jurisdiction", "stage", "checked_stage", "diagnostics", "waived", "error")
+
+    def __init__(self, project: str, project_id: str, jurisdiction: str, stage: str, checked_stage: str,
+                 diagnostics: list[Diagnostic], waived: int = 0, error: str | None = None) -> None:
+        self.project = project  # display path
+        self.project_id = project_id
+        self.jurisdiction = jurisdiction
+        self.stage = stage
+        self.checked_stage = checked_stage
+        self.diagnostics = diagnostics
+        self.waived = waived
+        self.error = error  # a load error: the project could not be read
+
+    def __repr__(self) -> str:
+        return f"ProjectResult({self.project!r}, {self.project_id!r}, errors={self.count('error')})"
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -56,159 +63,6 @@ def summary(results: list[ProjectResult]) -> dict[str, int]:
         "waived": sum(r.waived for r in results),
         "unreadable": sum(1 for r in results if r.error),
     }
-
-
-# ---- formatters ----------------------------------------------------------------------------------------------
-
-def format_json(results: list[ProjectResult], out: TextIO, color: bool = False) -> None:
-    """Stable JSON: {"version": 1, "tool": ..., "summary": {...}, "projects": [...], "diagnostics": [...]}."""
-    payload = {
-        "version": JSON_SCHEMA_VERSION,
-        "tool": {"name": "govproj", "version": __version__},
-        "summary": summary(results),
-        "projects": [
-            {"path": r.project, "id": r.project_id, "jurisdiction": r.jurisdiction, "stage": r.stage,
-             "checked_stage": r.checked_stage, "errors": r.count("error"), "warnings": r.count("warning"),
-             "infos": r.count("info"), "waived": r.waived, "load_error": r.error}
-            for r in results
-        ],
-        "diagnostics": [d.to_json() for r in results for d in r.diagnostics],
-    }
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def format_github(results: list[ProjectResult], out: TextIO, color: bool = False) -> None:
-    """GitHub Actions workflow commands: one annotation per finding."""
-    level = {"error": "error", "warning": "warning", "info": "notice"}
-    for r in results:
-        for d in r.diagnostics:
-            title = _escape_property(f"{d.code} {d.rule}")
-            text = _escape_data(f"{d.message}\n处理办法：{d.hint}\n依据：{d.citation}")
-            out.write(f"::{level[d.severity]} file={_escape_property(d.file)},line={d.line},col={d.column},"
-                      f"title={title}::{text}\n")
-    _write_summary_line(results, out)
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_sarif(results: list[ProjectResult], out: TextIO, color: bool = False) -> None:
-    """SARIF 2.1.0 with rule metadata and regions."""
-    from govproj.packs import find_rule
-
-    codes = sorted({d.code for r in results for d in r.diagnostics})
-    rules = []
-    for code in codes:
-        rule = find_rule(code)
-        rules.append({
-            "id": code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.name},
-            "fullDescription": {"text": rule.message},
-            "help": {"text": f"{rule.hint}\n依据：{rule.citation}", "markdown": f"{rule.hint}\n\n依据：{rule.citation}"},
-            "defaultConfiguration": {"level": _sarif_level(rule.severity)},
-            "properties": {"citation": str(rule.citation), "stages": list(rule.stages)},
-        })
-    index = {code: i for i, code in enumerate(codes)}
-    sarif_results = []
-    for r in results:
-        for d in r.diagnostics:
-            sarif_results.append({
-                "ruleId": d.code,
-                "ruleIndex": index[d.code],
-                "level": _sarif_level(d.severity),
-                "message": {"text": f"{d.message}（处理办法：{d.hint}；依据：{d.citation}）"},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": d.file},
-                    "region": {"startLine": d.line, "startColumn": d.column},
-                }}],
-                "properties": {"project": d.project, "citation": d.citation, "hint": d.hint},
-            })
-    payload = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "govproj", "version": __version__, "informationUri": "https://example.invalid/govproj",
-                                "rules": rules}},
-            "results": sarif_results,
-        }],
-    }
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def _sarif_level(severity: str) -> str:
-    return {"error": "error", "warning": "warning", "info": "note"}[severity]
-
-
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m",
-           "reset": "\033[0m", "green": "\033[32m"}
-
-
-def format_text(results: list[ProjectResult], out: TextIO, color: bool = False) -> None:
-    """Human output grouped by project and file; colour only on a terminal."""
-    def c(name: str, text: str) -> str:
-        return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color else text
-
-    for r in results:
-        pack_stage = f"{r.jurisdiction} · 阶段 {r.stage}" + (f" → 检查 {r.checked_stage}" if r.checked_stage != r.stage else "")
-        if r.error:
-            out.write(c("bold", f"{r.project}") + "\n" + c("error", f"  无法读取：{r.error}") + "\n\n")
-            continue
-        if not r.diagnostics:
-            out.write(c("bold", r.project) + c("dim", f"（{pack_stage}）") + "  " + c("green", "✓ 没有发现问题") + "\n")
-            continue
-        out.write(c("bold", r.project) + c("dim", f"（{pack_stage}）") + "\n")
-        current = None
-        for d in sorted(r.diagnostics):
-            if d.file != current:
-                current = d.file
-                out.write(f"  {c('bold', d.file)}\n")
-            label = SEVERITY_ZH[d.severity]
-            out.write(f"    {d.line}:{d.column}  {c(d.severity, label)}  {c('bold', d.code)}  {d.message}\n")
-            out.write(c("dim", f"        处理办法：{d.hint}") + "\n")
-            out.write(c("dim", f"        依据：{d.citation}") + "\n")
-        out.write("\n")
-    _write_summary_line(results, out, c if color else None)
-
-
-def _write_summary_line(results: list[ProjectResult], out: TextIO, c: Callable | None = None) -> None:
-    s = summary(results)
-    line = f"共检查 {s['projects']} 个项目：错误 {s['errors']}，警告 {s['warnings']}，提示 {s['infos']}"
-    if s["waived"]:
-        line += f"，已豁免 {s['waived']}"
-    if s["unreadable"]:
-        line += f"，无法读取 {s['unreadable']}"
-    out.write(line + "\n")
-
-
-FORMATS: dict[str, Callable[[list[ProjectResult], TextIO, bool], None]] = {
-    "text": format_text,
-    "json": format_json,
-    "sarif": format_sarif,
-    "github": format_github,
-}
-
-
-def pick_format(name: str) -> str:
-    if name == "auto":
-        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    return name
-
-
-def use_color(out: TextIO) -> bool:
-    if os.environ.get("NO_COLOR") or os.environ.get("CI"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def sort_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:

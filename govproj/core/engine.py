@@ -1,40 +1,35 @@
 """Run a pack's rules over a project: stage selection, settings, severities, waivers → sorted diagnostics.
 
-Pure: no git, no docx, no printing. The linter, not the rule, attaches severity from configuration.
+Pure: no git, no docx, no printing. The linter, not the rule, attaches severity from configuration. What comes from
+outside (the approved baseline, the calendar) arrives through loader functions the caller passes in.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
-from govproj.core.diagnostics import Diagnostic, ProjectResult, sort_diagnostics
-from govproj.errors import GovprojError, LoadError
+from govproj.core.diagnostics import SEVERITIES, Diagnostic, ProjectResult, sort_diagnostics
 from govproj.core.fields import parse_money, parse_percent
+from govproj.core.places import CONFIG_FILE, repo_config_path
 from govproj.core.project import Project, load_project
-from govproj.core.rules import SEVERITIES, Context, Finding, Rule
+from govproj.core.rules import Context, Finding, Rule, applicable  # noqa: F401  (applicable: re-exported)
+from govproj.errors import GovprojError, LoadError
 
-CONFIG_FILE = ".govproj/config.yaml"
 
 
-@dataclass(frozen=True)
-class RuleConfig:
+class RuleConfig(NamedTuple):
     severity: str | None  # None: the rule's own; "off": disabled
     values: dict[str, Any]
 
 
+WAIVER_RULES = ("GP040", "GP041", "GP042")  # the rules about waivers, which no waiver can waive
+UNUSED_WAIVER = "GP042"  # reported here, after every other rule has run
+
+
 def all_rules(project: Project) -> list[Rule]:
-    from govproj.packs import core
-
-    return list(core.RULES) + list(project.pack.rules)
-
-
-def applicable(rule: Rule, project: Project) -> bool:
-    if rule.kinds and project.kind not in rule.kinds:
-        return False
-    return not rule.stages or project.stage in rule.stages
+    """The shared rules and the pack's own (the pack knows both: the engine imports no pack)."""
+    return list(project.pack.all_rules)
 
 
 def _settings(project: Project, repo_config: dict[str, Any]) -> tuple[dict[str, RuleConfig], list[Finding]]:
@@ -49,7 +44,8 @@ def _settings(project: Project, repo_config: dict[str, Any]) -> tuple[dict[str, 
     for table, origin in ((repo_config, "repo"), (project_settings, "project")):
         for code, value in (table or {}).items():
             if code not in rules:
-                close = difflib.get_close_matches(str(code), list(rules), n=1)
+                from difflib import get_close_matches  # only when something is misspelt
+                close = get_close_matches(str(code), list(rules), n=1)
                 message = f"设置里的规则编号“{code}”不存在" + (f"，是不是“{close[0]}”？" if close else "")
                 if origin == "repo":
                     raise LoadError(message, file=CONFIG_FILE, hint="用 `govproj rules` 查看规则编号")
@@ -120,7 +116,11 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
               baseline_loader: Callable[[], Any] | None = None) -> tuple[list[Diagnostic], int]:
     """All diagnostics of the project at its (possibly overridden) stage, and how many were waived."""
     today = today or _dt.date.today()
-    configs, _ = _settings(project, repo_config or {})
+    configs, problems = _settings(project, repo_config or {})
+    if repo_config:  # GP030 reports the project's own settings alone, as if there were no repository config
+        problems = settings_problems(project)
+    rules = all_rules(project)
+    codes = frozenset(r.code for r in rules)
     if calendar_loader is None:
         def calendar_loader() -> Any:  # the project's own calendar.yaml wins over repository and user files
             from govproj.core.calendar import load_calendar
@@ -128,7 +128,7 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
             return load_calendar(project.root)
     cache: dict = {}  # one calendar and one baseline per project, shared by its rules
     raw: list[tuple[Rule, Finding, str]] = []
-    for rule in all_rules(project):
+    for rule in rules:
         config = configs.get(rule.code)
         severity = (config.severity if config and config.severity else rule.severity)
         if severity == "off" or not applicable(rule, project):
@@ -137,14 +137,50 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
         if config:
             values.update(config.values)
         context = Context(today=today, settings=values, calendar_loader=calendar_loader,
-                          baseline_loader=baseline_loader, _cache=cache)
+                          baseline_loader=baseline_loader, rule_codes=codes, settings_problems=tuple(problems),
+                          _cache=cache)
         for finding in rule.check(project, context):
             raw.append((rule, finding, severity))
-    from govproj.packs.core import apply_waivers
-
-    kept, waived, unused = apply_waivers(project, raw, today)
+    kept, waived, unused = apply_waivers(project, raw, today, {r.code: r for r in rules}.get(UNUSED_WAIVER))
     diagnostics = {to_diagnostic(project, rule, finding, severity) for rule, finding, severity in kept + unused}
     return sort_diagnostics(diagnostics), waived
+
+
+def waiver_active(waiver: dict[str, Any], today: _dt.date) -> bool:
+    """A waiver counts only when complete (reason, approver, expiry) and not expired (the expiry day still counts)."""
+    expires = waiver.get("expires")
+    return bool(waiver.get("reason") and waiver.get("approved_by") and isinstance(expires, _dt.date)
+                and expires >= today)
+
+
+def apply_waivers(project: Project, raw: list[tuple[Rule, Finding, str]], today: _dt.date,
+                  unused_rule: Rule | None) -> tuple[list[tuple[Rule, Finding, str]], int, list[tuple[Rule, Finding, str]]]:
+    """Drop findings covered by an active waiver; report active waivers that covered nothing (as `unused_rule`)."""
+    active = [(index, w) for index, w in project.items("project.yaml", "waivers") if waiver_active(w, today)]
+    used: set[int] = set()
+    kept: list[tuple[Rule, Finding, str]] = []
+    waived = 0
+    for rule, finding, severity in raw:
+        match = None
+        if rule.code not in WAIVER_RULES:
+            for index, waiver in active:
+                if str(waiver.get("rule", "")).upper() == rule.code and (
+                        not waiver.get("path") or waiver.get("path") == finding.file):
+                    match = index
+                    break
+        if match is None:
+            kept.append((rule, finding, severity))
+        else:
+            used.add(match)
+            waived += 1
+    extra = []
+    if unused_rule is not None:
+        for index, waiver in active:
+            if index not in used:
+                extra.append((unused_rule, Finding("project.yaml", ("waivers", index),
+                                                   f"对 {waiver.get('rule')} 的豁免没有对应任何发现",
+                                                   "问题已解决的话，删除这条豁免"), unused_rule.severity))
+    return kept, waived, extra
 
 
 def check_folder(folder: Path, *, stage: str | None = None, today: _dt.date | None = None,
@@ -152,8 +188,8 @@ def check_folder(folder: Path, *, stage: str | None = None, today: _dt.date | No
                  baseline_loader: Callable[[], Any] | None = None) -> ProjectResult:
     """Load and check one project; a load error becomes a result with `error` set (exit 2 for the caller).
 
-    `baseline_loader` gives the approved baseline (`ctx.baseline`); by default the project's latest baseline tag in
-    git, looked up only when a change-control rule asks for it (`check` stays free of git otherwise).
+    `baseline_loader` gives the approved baseline (`ctx.baseline`), called only when a change-control rule asks for
+    it; the caller that knows git passes one (`govproj.edges.batch.baseline`). Without one there is no baseline.
     """
     try:
         project = load_project(folder)
@@ -177,11 +213,6 @@ def check_project(project: Project, *, stage: str | None = None, today: _dt.date
     if stage:
         target = project.pack.resolve_stage(stage)
         project = project.at_stage(target)
-    if baseline_loader is None:
-        def baseline_loader(loaded: Project = project) -> Any:
-            from govproj.edges.ledger import baseline_for
-
-            return baseline_for(loaded)
     diagnostics, waived = run_rules(project, today=today, repo_config=repo_config, baseline_loader=baseline_loader)
     return ProjectResult(project.display, project.id, project.pack.id, project.recorded_stage or "", target,
                          diagnostics, waived)
@@ -189,17 +220,16 @@ def check_project(project: Project, *, stage: str | None = None, today: _dt.date
 
 def load_repo_config(start: Path) -> dict[str, Any]:
     """`.govproj/config.yaml` in the nearest parent folder that has one: `rules: {CODE: {severity, …}}`."""
+    path = repo_config_path(start)
+    return {} if path is None else read_repo_config(path)
+
+
+def read_repo_config(path: Path) -> dict[str, Any]:
+    """The `rules` table of one repository config file (a LoadError names the file and line when it is wrong)."""
     from govproj.edges.yamlio import load_doc
 
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        path = candidate / CONFIG_FILE
-        if path.is_file():
-            doc = load_doc(path, str(path), allow_empty=True)
-            rules = doc.data.get("rules", {}) if isinstance(doc.data, dict) else {}
-            if not isinstance(rules, dict):
-                raise LoadError("“rules”应当是映射：规则编号: {severity: …}", file=str(path), line=doc.pos("rules").line)
-            return rules
-        if (candidate / ".git").exists():
-            break
-    return {}
+    doc = load_doc(path, str(path), allow_empty=True)
+    rules = doc.data.get("rules", {}) if isinstance(doc.data, dict) else {}
+    if not isinstance(rules, dict):
+        raise LoadError("“rules”应当是映射：规则编号: {severity: …}", file=str(path), line=doc.pos("rules").line)
+    return rules

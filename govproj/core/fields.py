@@ -7,20 +7,20 @@ document into typed values (Decimal money, dates) and reports type errors and un
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
-from govproj.edges.yamlio import Doc
+from govproj.core.doc import Doc
 
 KINDS = ("str", "text", "bool", "date", "money", "int", "enum", "list", "map", "percent")
 
 
-@dataclass(frozen=True)
-class F:
-    """One field. `kind` list: `item` is the item kind ("map" uses `fields`); map: `fields` are its keys."""
+class F(NamedTuple):
+    """One field. `kind` list: `item` is the item kind ("map" uses `fields`); map: `fields` are its keys.
+
+    A NamedTuple (as are the other records here): a frozen dataclass costs about ten times as much to define, and
+    every check imports this module."""
 
     key: str
     kind: str
@@ -47,8 +47,7 @@ def L(key: str, label: str, *fields: F, help: str = "", item: str = "map", choic
     return F(key, "list", label, help=help, fields=tuple(fields), item=item, choices=choices)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A content problem found while typing a document (becomes a GP0xx finding)."""
 
     code: str
@@ -57,10 +56,14 @@ class Problem:
     hint: str
 
 
-@dataclass
 class Typed:
-    data: dict[str, Any]
-    problems: list[Problem] = field(default_factory=list)
+    """A document's typed values and the problems found while typing it."""
+
+    __slots__ = ("data", "problems")
+
+    def __init__(self, data: dict[str, Any], problems: list[Problem] | None = None) -> None:
+        self.data = data
+        self.problems = [] if problems is None else problems
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
@@ -115,7 +118,8 @@ def validate(doc: Doc, spec: F) -> Typed:
 
 
 def _suggest(key: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    from difflib import get_close_matches  # only when something is misspelt
+    close = get_close_matches(key, options, n=1, cutoff=0.6)
     return f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(options)}"
 
 
@@ -199,7 +203,8 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
     if kind == "enum":
         text = str(value) if not isinstance(value, bool) else ("true" if value else "false")
         if text not in spec.choices:
-            close = difflib.get_close_matches(text, list(spec.choices), n=1, cutoff=0.4)
+            from difflib import get_close_matches  # only when something is misspelt
+            close = get_close_matches(text, list(spec.choices), n=1, cutoff=0.4)
             hint = f"是不是“{close[0]}”？" if close else ""
             out.append(Problem("GP003", path, f"“{label}”的取值“{text}”不在可选范围内",
                                f"{hint}可选：{'、'.join(spec.choices)}"))

@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
+from govproj.core.doc import Doc, Pos
+from govproj.core.places import PROJECT_FILE, display_path, find_projects, is_project  # noqa: F401  (re-exported)
 from govproj.errors import LoadError
-from govproj.core.fields import Problem, validate
-from govproj.edges.yamlio import Doc, Pos, load_doc
 
-PROJECT_FILE = "project.yaml"
+if TYPE_CHECKING:
+    from govproj.core.fields import Problem
 
 
 @dataclass(frozen=True)
@@ -114,41 +114,10 @@ class Project:
         return self.root / file
 
 
-def display_path(path: Path) -> str:
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
-
-
-def is_project(folder: Path) -> bool:
-    return (folder / PROJECT_FILE).is_file()
-
-
-def find_projects(paths: list[Path]) -> list[Path]:
-    """Every project folder at or below the given paths (a folder with project.yaml), sorted, no duplicates."""
-    found: dict[str, Path] = {}
-    for path in paths:
-        if path.is_file():
-            path = path.parent
-        if not path.exists():
-            raise LoadError("路径不存在", file=str(path), hint="检查路径是否正确")
-        if is_project(path):
-            found[str(path.resolve())] = path
-            continue
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in (
-                "node_modules", "__pycache__", "evidence", "output", "forms"))
-            if PROJECT_FILE in filenames:
-                folder = Path(dirpath)
-                found[str(folder.resolve())] = folder
-                dirnames[:] = []  # a project does not contain other projects
-    return [found[k] for k in sorted(found)]
-
-
 def load_project(folder: Path) -> Project:
+    from govproj.core.fields import validate
     from govproj.core.format import FILES, file_specs
+    from govproj.edges.yamlio import load_doc  # the one edge the core may use: reading the documents
     from govproj.packs import PACKS, get_pack
 
     display = display_path(folder)

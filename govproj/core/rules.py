@@ -4,20 +4,19 @@
 """
 from __future__ import annotations
 
-import inspect
-import textwrap
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
+
+from govproj.core.diagnostics import SEVERITIES, SEVERITY_ZH  # noqa: F401  (SEVERITY_ZH: re-exported for the commands)
 
 if TYPE_CHECKING:
     from govproj.core.project import Project
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# The records are NamedTuples, not frozen dataclasses: a dataclass costs about ten times as much to define, and this
+# module is imported by every check (the rules of each pack are built from these records at import).
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """Where the rule comes from: document number, article, and the article's words quoted from the seed."""
 
     doc: str  # 文号, e.g. 京经信委发〔2016〕1号
@@ -28,8 +27,7 @@ class Citation:
         return f"{self.doc} {self.article}"
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """A parameter of a rule that the text does not fix; `default` None means: unset until the user sets it."""
 
     name: str
@@ -38,8 +36,7 @@ class Setting:
     default: Any = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a check yields. file/path locate the value; `message`/`hint` default to the rule's."""
 
     file: str
@@ -50,15 +47,25 @@ class Finding:
     at_key: bool = False  # point at the key rather than the value
 
 
-@dataclass(frozen=True)
 class Context:
     """What a check may use besides the project: today's date, settings, the working-day calendar."""
 
-    today: Any
-    settings: dict[str, Any]
-    calendar_loader: Callable[[], Any] | None = None
-    baseline_loader: Callable[[], Any] | None = None
-    _cache: dict = field(default_factory=dict, compare=False)
+    __slots__ = ("today", "settings", "calendar_loader", "baseline_loader", "rule_codes", "settings_problems",
+                 "_cache")
+
+    def __init__(self, today: Any, settings: dict[str, Any], calendar_loader: Callable[[], Any] | None = None,
+                 baseline_loader: Callable[[], Any] | None = None, rule_codes: frozenset[str] | None = None,
+                 settings_problems: tuple[Finding, ...] = (), _cache: dict | None = None) -> None:
+        self.today = today
+        self.settings = settings
+        self.calendar_loader = calendar_loader
+        self.baseline_loader = baseline_loader
+        # What the engine knows and the shared rules report on (GP030, GP040), passed in so that no rule imports
+        # the engine: the codes of every rule the project is checked against (None: not known, e.g. a rule run
+        # alone), and the problems of the project's own `settings`.
+        self.rule_codes = rule_codes
+        self.settings_problems = settings_problems
+        self._cache = {} if _cache is None else _cache  # one calendar and one baseline, shared by a run's rules
 
     @property
     def baseline(self) -> Any:
@@ -82,8 +89,9 @@ class Context:
 CheckFn = Callable[["Project", Context], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
+    """One rule, declared once; `rules`, `explain`, the docs and the checks read this record."""
+
     code: str
     name: str
     severity: str
@@ -91,12 +99,15 @@ class Rule:
     citation: Citation
     message: str
     hint: str
-    check: CheckFn = field(compare=False, repr=False)
+    check: CheckFn
     settings: tuple[Setting, ...] = ()
     kinds: tuple[str, ...] = ()  # project kinds it applies to; empty: all
 
     @property
     def doc(self) -> str:
+        import inspect  # only `rules`, `explain` and the docs read it: kept off the check's start-up
+        import textwrap
+
         return textwrap.dedent(inspect.getdoc(self.check) or "").strip()
 
     def sections(self) -> dict[str, str]:
@@ -111,6 +122,13 @@ class Rule:
             out.setdefault(current, "")
             out[current] += line + "\n"
         return {k: v.strip() for k, v in out.items() if v.strip()}
+
+
+def applicable(rule: Rule, project: "Project") -> bool:
+    """Whether the rule applies to the project's kind at its stage (empty `kinds`/`stages`: all)."""
+    if rule.kinds and project.kind not in rule.kinds:
+        return False
+    return not rule.stages or project.stage in rule.stages
 
 
 class RuleSet:

@@ -11,9 +11,8 @@ import datetime as _dt
 import os
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from govproj.core.diagnostics import Diagnostic, ProjectResult
 
@@ -23,45 +22,65 @@ if TYPE_CHECKING:
 PARALLEL_MIN = 24  # fewer cache misses than this run in-process: forking workers costs more than it saves
 CHUNK = 16  # projects per task sent to a worker: amortises the round trip, keeps the progress bar moving
 
+# A cache hit must cost little more than the interpreter's start: this module and what it imports at module level
+# (the diagnostic records) stay free of YAML, rules, packs, deadlines and the engine, and free of `dataclasses`
+# (which imports `inspect`). Everything a miss needs is imported inside the functions that compute one.
 
-@dataclass
+
 class Outcome:
-    """What the batch commands need of one project."""
+    """What the batch commands need of one project. Deadlines read from the cache stay JSON until asked for:
+    `check` never looks at them, and decoding them would import the deadline declarations."""
 
-    result: ProjectResult
-    name: str = ""
-    deadlines: list["Deadline"] = field(default_factory=list)
-    deadline_error: str | None = None  # the deadlines could not be computed (a broken calendar.yaml)
+    __slots__ = ("result", "name", "_deadlines", "_raw_deadlines", "deadline_error")
+
+    def __init__(self, result: ProjectResult, name: str = "", deadlines: list["Deadline"] | None = None,
+                 deadline_error: str | None = None, *, raw_deadlines: list[dict[str, Any]] | None = None) -> None:
+        self.result = result
+        self.name = name
+        self._deadlines = deadlines if deadlines is not None or raw_deadlines is not None else []
+        self._raw_deadlines = raw_deadlines
+        self.deadline_error = deadline_error  # the deadlines could not be computed (a broken calendar.yaml)
+
+    @property
+    def deadlines(self) -> list["Deadline"]:
+        if self._deadlines is None:
+            from govproj.core.deadlines import Deadline
+
+            self._deadlines = [Deadline.from_json(d) for d in self._raw_deadlines or ()]
+        return self._deadlines
 
     def to_json(self) -> dict[str, Any]:
         r = self.result
+        deadlines = (self._raw_deadlines if self._deadlines is None
+                     else [d.to_json() for d in self._deadlines])
         return {
             "result": {"project": r.project, "project_id": r.project_id, "jurisdiction": r.jurisdiction,
                        "stage": r.stage, "checked_stage": r.checked_stage, "waived": r.waived, "error": r.error,
-                       "diagnostics": [list(d.to_json().values()) for d in r.diagnostics]},
+                       "diagnostics": [list(d) for d in r.diagnostics]},
             "name": self.name,
-            "deadlines": [d.to_json() for d in self.deadlines],
+            "deadlines": deadlines,
             "deadline_error": self.deadline_error,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Outcome":
-        from govproj.core.deadlines import Deadline
-
         r = data["result"]
         diagnostics = [Diagnostic(*row) for row in r["diagnostics"]]
         result = ProjectResult(r["project"], r["project_id"], r["jurisdiction"], r["stage"], r["checked_stage"],
                                diagnostics, r["waived"], r["error"])
-        return cls(result, data["name"], [Deadline.from_json(d) for d in data["deadlines"]], data["deadline_error"])
+        return cls(result, data["name"], None, data["deadline_error"], raw_deadlines=list(data["deadlines"]))
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
+    """How to analyse: the day, the stage asked, the repository config (read only when a project is not cached)."""
+
     today: _dt.date
     stage: str | None = None
-    repo_config: dict[str, Any] = field(default_factory=dict)
+    repo_config: dict[str, Any] | None = None  # None: not read yet; read from `config_file` before the first miss
     use_cache: bool = True
     jobs: int = 0  # worker processes; 0: one per available core (GOVPROJ_JOBS overrides)
+    config_file: str | None = None  # the repository's .govproj/config.yaml, if any (its bytes are in the cache key)
+    deadlines: bool = True  # False: `check --no-cache`, which neither prints nor stores the deadlines
 
 
 def analyze(folder: Path, options: Options) -> Outcome:
@@ -74,8 +93,10 @@ def analyze(folder: Path, options: Options) -> Outcome:
         project = load_project(folder)
     except GovprojError as exc:
         return Outcome(load_error_result(folder, exc))
-    result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config,
+    result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config or {},
                            baseline_loader=lambda: baseline(project))
+    if not options.deadlines:
+        return Outcome(result, project.name)
     try:
         deadlines = project_deadline_list(project, options.today)
     except GovprojError as exc:  # reported by `deadlines` and `status`; `check` reports what its rules find
@@ -87,8 +108,8 @@ def baseline(project: Any) -> Any:
     """`ledger.baseline_for`, but without starting git when the repository's files show no baseline tag of the
     project (most projects, and every one before approval): two git processes per project would cost more than
     the whole check."""
+    from govproj.core.places import repository_root
     from govproj.edges.cache import has_baseline_tag
-    from govproj.core.calendar import repository_root
 
     if not has_baseline_tag(repository_root(project.root), project.id):
         return None
@@ -108,8 +129,11 @@ def project_deadline_list(project: Any, today: _dt.date) -> list["Deadline"]:
 
 # ---- many projects -------------------------------------------------------------------------------------------------
 
-def analyze_many(folders: list[Path], options: Options, *, label: str = "检查") -> list[Outcome]:
-    """The outcome of every folder, in order: cached where the inputs are unchanged, computed otherwise."""
+def analyze_many(folders: list[Path], options: Options, *, label: str = "检查",
+                 deadlines: bool = True) -> list[Outcome]:
+    """The outcome of every folder, in order: cached where the inputs are unchanged, computed otherwise.
+
+    `deadlines=False` (`check`): cached deadlines are not decoded, so a hit imports nothing of the deadlines."""
     from govproj.edges.cache import Store, cache_dir
 
     store = Store(cache_dir() if options.use_cache else None)
@@ -124,13 +148,20 @@ def analyze_many(folders: list[Path], options: Options, *, label: str = "检查"
             payload = store.get(key)
             if payload is not None:
                 try:
-                    outcomes[index] = Outcome.from_json(payload)
+                    outcome = Outcome.from_json(payload)
+                    if deadlines:
+                        outcome.deadlines  # decoded now, so that an entry of another shape is a miss
+                    outcomes[index] = outcome
                 except (KeyError, TypeError, ValueError, IndexError, AttributeError):
                     pass  # an entry of another shape: recompute and overwrite
                 else:
                     progress.step()
                     continue
         todo.append(index)
+    if todo and options.repo_config is None:  # read (and validated) only when something is to be checked
+        options = options._replace(repo_config=_read_config(options.config_file))
+    if not deadlines and not store.enabled:  # nobody will read them: not printed, not cached for `status`
+        options = options._replace(deadlines=False)
     workers = worker_count(options.jobs, len(todo))
     try:
         if workers <= 1:
@@ -142,6 +173,12 @@ def analyze_many(folders: list[Path], options: Options, *, label: str = "检查"
     finally:
         progress.done()
     return [o for o in outcomes if o is not None]
+
+
+def _read_config(path: str | None) -> dict[str, Any]:
+    from govproj.core.engine import read_repo_config
+
+    return {} if path is None else read_repo_config(Path(path))
 
 
 def _finish(outcome: Outcome, key: str | None, store: Any) -> Outcome:
@@ -190,7 +227,7 @@ def _preload(today: _dt.date) -> None:
     from govproj.core import engine
     from govproj.core import project  # noqa: F401
     from govproj.core.calendar import WorkCalendar
-    from govproj.packs import available, core, get_pack  # noqa: F401
+    from govproj.packs import available, get_pack, shared  # noqa: F401
 
     for pid in available():
         try:
@@ -217,25 +254,28 @@ def worker_count(jobs: int, misses: int) -> int:
 
 def project_key(folder: Path, options: Options, memo: dict[Any, Any]) -> str:
     """The cache key of one project's outcome (see govproj/edges/cache.py for what goes into it)."""
+    from govproj.core.places import display_path
     from govproj.edges.cache import code_fingerprint, file_digest, git_refs_fingerprint, make_key, project_fingerprint
-    from govproj.core.project import display_path
 
     repo, outside = _surroundings(folder, memo)
     if ("git", repo) not in memo:
         memo[("git", repo)] = git_refs_fingerprint(repo)
     files = []
-    for path in outside:
+    # The repository config by its bytes, not its parsed rules: a hit then needs no YAML. (An entry exists only if
+    # a run with these bytes read the config without error.)
+    config = () if options.repo_config is None else (("rules", options.repo_config),)
+    for path in outside + ((Path(options.config_file),) if options.config_file else ()):
         if ("file", path) not in memo:
             memo[("file", path)] = file_digest(path)
         files.append((str(path), memo[("file", path)]))
-    return make_key([code_fingerprint(), display_path(folder), os.path.abspath(folder), options.stage, options.today.isoformat(), options.repo_config, files,
-                     memo[("git", repo)], project_fingerprint(folder)])
+    return make_key([code_fingerprint(), display_path(folder), os.path.abspath(folder), options.stage,
+                     options.today.isoformat(), list(config), files, memo[("git", repo)], project_fingerprint(folder)])
 
 
 def _surroundings(folder: Path, memo: dict[Any, Any]) -> tuple[Path | None, tuple[Path, ...]]:
     """(the repository root, the calendar.yaml candidates outside the project) — the same for every project below
     one folder, so looked up once per parent folder."""
-    from govproj.core.calendar import calendar_files, repository_root
+    from govproj.core.places import calendar_files, repository_root
 
     if (folder / ".git").exists():
         return repository_root(folder), calendar_files(folder)[1:]
@@ -297,11 +337,11 @@ def parse_today(text: str | None) -> _dt.date | None:
         raise UsageError(f"日期“{text}”格式不对", hint="写成 YYYY-MM-DD，例如 2026-05-31") from None
 
 
-def run_over(paths: list[str], args: Any, *, stage: str | None = None, label: str = "检查") -> list[Outcome]:
+def run_over(paths: list[str], args: Any, *, stage: str | None = None, label: str = "检查",
+             deadlines: bool = True) -> list[Outcome]:
     """Find the projects below `paths` and analyse them with the options in `args`."""
-    from govproj.core.engine import load_repo_config
+    from govproj.core.places import find_projects, repo_config_path
     from govproj.errors import UsageError
-    from govproj.core.project import find_projects
 
     folders = find_projects([Path(p) for p in paths])
     if not folders:
@@ -309,6 +349,9 @@ def run_over(paths: list[str], args: Any, *, stage: str | None = None, label: st
                          hint="用 `govproj new 路径 --jurisdiction bj` 新建一个项目")
     if getattr(args, "jobs", 0) < 0:
         raise UsageError("--jobs 不能是负数", hint="写 1 表示不并行，省略表示每个 CPU 核一个进程")
+    config = repo_config_path(folders[0])
+    use_cache = not args.no_cache
     options = Options(today=parse_today(args.today) or _dt.date.today(), stage=stage,
-                      repo_config=load_repo_config(folders[0]), use_cache=not args.no_cache, jobs=args.jobs)
-    return analyze_many(folders, options, label=label)
+                      repo_config=None if use_cache else _read_config(str(config) if config else None),
+                      use_cache=use_cache, jobs=args.jobs, config_file=str(config) if config else None)
+    return analyze_many(folders, options, label=label, deadlines=deadlines)

@@ -333,7 +333,7 @@ def sha256_file(path: Path) -> str:
 
 def evidence_files(project: "Project", extra: list[Path] = ()) -> list[tuple[str, str]]:
     """(path relative to the project folder, sha256) of every evidence file the project cites, plus `extra`."""
-    from govproj.packs.core import evidence_refs
+    from govproj.packs.shared import evidence_refs
 
     root = project.root.resolve()
     found: dict[str, str] = {}

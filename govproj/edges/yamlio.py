@@ -10,12 +10,12 @@ import datetime as _dt
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
+from govproj.core.doc import Doc, Pos  # the records live in the core; the reader fills them
 from govproj.errors import LoadError
 
 try:  # libyaml is several times faster; fall back to pure Python where it is not built
@@ -26,61 +26,6 @@ except AttributeError:  # pragma: no cover
 Path_ = tuple  # a path inside a document: keys and list indexes, e.g. ("lines", 0, "amount")
 
 _MAX_NODES = 200_000  # far above any real project file; a guard against generated monsters
-
-
-@dataclass(frozen=True)
-class Pos:
-    """1-based line and column."""
-
-    line: int
-    column: int
-
-
-@dataclass
-class Doc:
-    """One YAML file: its values, and where each value (and each key) stands."""
-
-    file: str  # path relative to the project folder, with forward slashes
-    data: Any
-    text: str
-    values: dict[tuple, Pos] = field(default_factory=dict)  # path -> position of the value
-    keys: dict[tuple, Pos] = field(default_factory=dict)  # path -> position of the key naming it
-    raw: dict[tuple, str] = field(default_factory=dict)  # path -> scalar text as written (exact money)
-    tags: dict[tuple, str] = field(default_factory=dict)  # path -> resolved YAML tag of scalars
-
-    def get(self, *path: Any, default: Any = None) -> Any:
-        node = self.data
-        for part in path:
-            if isinstance(node, dict) and isinstance(part, str):
-                if part not in node:
-                    return default
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int):
-                if part >= len(node):
-                    return default
-                node = node[part]
-            else:
-                return default
-        return node
-
-    def pos(self, *path: Any) -> Pos:
-        """Where the value at `path` is, or where it belongs: the deepest part of the path that exists."""
-        p = tuple(path)
-        while p:
-            if p in self.keys:
-                return self.keys[p] if p not in self.values else self.values[p]
-            if p in self.values:
-                return self.values[p]
-            p = p[:-1]
-        return self.values.get((), Pos(1, 1))
-
-    def key_pos(self, *path: Any) -> Pos:
-        p = tuple(path)
-        while p:
-            if p in self.keys:
-                return self.keys[p]
-            p = p[:-1]
-        return Pos(1, 1)
 
 
 def read_text(path: Path, display: str) -> str:
@@ -266,13 +211,3 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         except OSError:
             pass
         raise
-
-
-def iter_paths(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from iter_paths(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from iter_paths(value, path + (index,))

@@ -1,7 +1,7 @@
 """北京市（市级）：京经信委发〔2016〕1号《关于加强政府投资信息化项目全流程管理的通知》."""
 from __future__ import annotations
 
-from govproj.packs import Pack, Stage, Transition
+from govproj.packs.model import Pack, Stage, Transition
 from govproj.packs.bj import change  # noqa: F401  (registers BJ211, change control 第21条)
 from govproj.packs.bj.coverage import COVERAGE
 from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS

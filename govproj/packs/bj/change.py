@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from govproj.packs.bj.rules import RULES, cite, since
-from govproj.packs.changerules import Change, Route, check_change
+from govproj.packs.change_control import Change, Route, check_change
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:

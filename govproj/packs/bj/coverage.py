@@ -1,7 +1,7 @@
 """Every obligation row of 京经信委发〔2016〕1号 (shared/spec/obligations.md, bj.*): its rules, or why none."""
 from __future__ import annotations
 
-from govproj.packs import Row
+from govproj.packs.model import Row
 
 COVERAGE = (
     Row("bj.1", "第1条", ("BJ011",), "“充分依托市级政务云等全市共性平台”由 BJ071 检查"),

@@ -8,7 +8,7 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
-from govproj.packs.common import placeholder_evidence
+from govproj.packs.helpers import placeholder_evidence
 
 D = _dt.date
 

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 from typing import TYPE_CHECKING, Iterator
 
 from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
-from govproj.packs import Stage
-from govproj.packs.common import blank, fmt_date, require, require_document, require_event, require_signoff
+from govproj.packs.model import Stage
+from govproj.packs.helpers import blank, fmt_date, require, require_document, require_event, require_signoff
 from govproj.core.rules import Citation, Context, Finding, RuleSet
 
 if TYPE_CHECKING:
@@ -342,7 +341,8 @@ def platform_names(project: "Project", ctx: Context) -> Iterator[Finding]:
     names = _platform_names()
     for index, value in enumerate(project.get("project.yaml", "platforms", default=[]) or []):
         if isinstance(value, str) and value not in names:
-            close = difflib.get_close_matches(value, names, n=1, cutoff=0.3)
+            from difflib import get_close_matches  # only when something is misspelt
+            close = get_close_matches(value, names, n=1, cutoff=0.3)
             yield Finding("project.yaml", ("platforms", index), f"“{value}”不是附件2 的市级共性平台",
                           (f"是不是“{close[0]}”？" if close else "") + "单位内部平台写在 internal_platforms")
 

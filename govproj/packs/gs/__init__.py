@@ -1,7 +1,7 @@
 """杭州市拱墅区：《拱墅区信息化项目管理办法（征求意见稿）》（无文号）."""
 from __future__ import annotations
 
-from govproj.packs import Pack, Transition
+from govproj.packs.model import Pack, Transition
 from govproj.packs.gs import change  # noqa: F401  (registers GS049, change control 四（三）)
 from govproj.packs.gs.coverage import COVERAGE
 from govproj.packs.gs.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS

@@ -1,7 +1,7 @@
 """Every obligation row of 《拱墅区信息化项目管理办法（征求意见稿）》 (shared/spec/obligations.md, gs.*): its rules, or why none."""
 from __future__ import annotations
 
-from govproj.packs import Row
+from govproj.packs.model import Row
 
 COVERAGE = (
     Row("gs.2.2", "二（二）", ("GS022", "GS056", "GS062"),

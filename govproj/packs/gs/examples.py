@@ -13,7 +13,7 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
-from govproj.packs.common import placeholder_evidence
+from govproj.packs.helpers import placeholder_evidence
 
 D = _dt.date
 OFFICE = "拱墅区数据资源局（领导小组办公室）"

@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
-from govproj.packs import Stage
-from govproj.packs.common import (blank, dates_in_order, fmt_date, require, require_document,
+from govproj.packs.model import Stage
+from govproj.packs.helpers import (blank, dates_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.gs.data import EVENTS, PLANNED_KINDS, SYSTEM_KINDS
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting

@@ -1,7 +1,7 @@
 """吉林省：《吉林省政务信息系统项目管理办法（试行）》（文本未载文号）."""
 from __future__ import annotations
 
-from govproj.packs import Pack, Transition
+from govproj.packs.model import Pack, Transition
 from govproj.packs.jl import change  # noqa: F401  (registers JL211, change control 第二十一条)
 from govproj.packs.jl.coverage import COVERAGE
 from govproj.packs.jl.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS

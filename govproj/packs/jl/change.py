@@ -5,8 +5,8 @@ import datetime as _dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
-from govproj.packs.changerules import TEN_PERCENT, Change, Route, check_change, share, wan
-from govproj.packs.common import fmt_date
+from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
+from govproj.packs.helpers import fmt_date
 from govproj.packs.jl.rules import RULES, cite, since
 from govproj.core.rules import Context, Finding
 

@@ -1,7 +1,7 @@
 """Every obligation row of the Jilin measures (shared/spec/obligations.md, jl.*): its rules, or why none."""
 from __future__ import annotations
 
-from govproj.packs import Row
+from govproj.packs.model import Row
 
 SEED_NOTE = ("种子文本开头三行是下载网站的提示（“下载文档前请自行甄别……”），不是法规内容，未编码；"
              "文本在附件3 申报书第八部分“信息安全”处截断（止于“描述信息系。”），其后的内容缺失，"

@@ -8,8 +8,8 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
-from govproj.packs.common import placeholder_evidence
-from govproj.edges.yamlio import iter_paths
+from govproj.packs.helpers import placeholder_evidence
+from govproj.core.doc import iter_paths
 
 D = _dt.date
 BUREAU_FULL = "吉林省政务服务和数字化建设管理局"

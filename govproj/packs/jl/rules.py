@@ -6,14 +6,13 @@ semicolons and brackets are half-width), because `govproj explain` quotes the te
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
-from govproj.packs import Stage
-from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.model import Stage
+from govproj.packs.helpers import (blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL_SOURCE_WORDS
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -141,8 +140,7 @@ def _lines_mention(project: "Project", words: tuple[str, ...]) -> bool:
 
 # ---- counts and starts of this pack's deadlines (duck-typed like those of govproj.core.deadlines) -------------------
 
-@dataclass(frozen=True)
-class AfterWorkdays:
+class AfterWorkdays(NamedTuple):  # NamedTuples like govproj.core.deadlines': a tenth of a dataclass's cost
     """The first day after `n` full working days from the start: "达到稳定状态20个工作日后".
 
     The start day is not counted (民法典 第201条); the n working days end with the n-th working day after it, and
@@ -150,8 +148,8 @@ class AfterWorkdays:
     """
 
     n: int
-    kind: ClassVar[str] = WORKING_DAYS
-    uses_calendar: ClassVar[bool] = True
+    kind = WORKING_DAYS
+    uses_calendar = True
 
     def due(self, start: _dt.date | None, year: int, ctx: Context) -> _dt.date | None:
         return None if start is None else ctx.calendar.add_workdays(start, self.n) + _dt.timedelta(days=1)
@@ -160,12 +158,21 @@ class AfterWorkdays:
         return f"满{self.n}个工作日后"
 
 
-@dataclass(frozen=True)
 class OnDate:
-    """The recorded date is itself the last day (a planned date the approval fixed, e.g. 计划竣工验收日期)."""
+    """The recorded date is itself the last day (a planned date the approval fixed, e.g. 计划竣工验收日期).
 
-    kind: ClassVar[str] = CALENDAR_PERIOD
-    uses_calendar: ClassVar[bool] = False
+    A plain class: it has no fields, and an empty NamedTuple would be false."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is OnDate
+
+    def __hash__(self) -> int:
+        return hash(OnDate)
+
+    kind = CALENDAR_PERIOD
+    uses_calendar = False
 
     def due(self, start: _dt.date | None, year: int, ctx: Context) -> _dt.date | None:
         return start
@@ -174,8 +181,7 @@ class OnDate:
         return "按计划日期（含当天）"
 
 
-@dataclass(frozen=True)
-class FailedAcceptance:
+class FailedAcceptance(NamedTuple):
     """When an acceptance failed: `events.<phase>_failed`, else `events.<phase>_accepted` if its result is fail.
 
     The scope names the event that holds the date, so the deadline points at the line that records the failure.

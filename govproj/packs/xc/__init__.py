@@ -1,7 +1,7 @@
 """北京市西城区：西政发〔2022〕7号《北京市西城区信息化项目管理办法》."""
 from __future__ import annotations
 
-from govproj.packs import Pack, Transition
+from govproj.packs.model import Pack, Transition
 from govproj.packs.xc import change  # noqa: F401  (registers XC221, change control 第二十二条)
 from govproj.packs.xc.coverage import COVERAGE
 from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS

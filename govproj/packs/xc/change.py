@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
-from govproj.packs.changerules import TEN_PERCENT, Change, Route, check_change, share, wan
+from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.xc.rules import RULES, cite, since
 from govproj.core.rules import Context, Finding
 

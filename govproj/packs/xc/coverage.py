@@ -1,7 +1,7 @@
 """Every obligation row of 西政发〔2022〕7号 (shared/spec/obligations.md, xc.*): its rules, or why none."""
 from __future__ import annotations
 
-from govproj.packs import Row
+from govproj.packs.model import Row
 
 COVERAGE = (
     Row("xc.2", "第二条", ("XC021",), "项目类型（工程建设、升级改造、运行维护、购买服务和资源）由 kind 的可选值限定"),

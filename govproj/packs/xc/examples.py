@@ -10,7 +10,7 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
-from govproj.packs.common import placeholder_evidence
+from govproj.packs.helpers import placeholder_evidence
 
 D = _dt.date
 KEXIN = "北京市西城区科学技术和信息化局"

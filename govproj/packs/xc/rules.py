@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
-from govproj.packs import Stage
-from govproj.packs.common import (blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.model import Stage
+from govproj.packs.helpers import (blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.xc.data import FISCAL, PPP
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting

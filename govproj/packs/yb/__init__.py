@@ -1,7 +1,7 @@
 """重庆市渝北区：渝北府办发〔2019〕26号《重庆市渝北区政务信息化项目管理暂行办法》."""
 from __future__ import annotations
 
-from govproj.packs import Pack, Transition
+from govproj.packs.model import Pack, Transition
 from govproj.packs.yb import change  # noqa: F401  (registers YB111, change control 第十一条)
 from govproj.packs.yb.coverage import COVERAGE
 from govproj.packs.yb.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from govproj.packs.changerules import FILE, TEN_PERCENT, Change, Route, check_change, share, wan
+from govproj.packs.change_control import FILE, TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.yb.rules import RULES, cite, since
 from govproj.core.rules import Context, Finding
 

@@ -1,7 +1,7 @@
 """Every obligation row of 渝北府办发〔2019〕26号 (shared/spec/obligations.md, yb.*): its rules, or why none."""
 from __future__ import annotations
 
-from govproj.packs import Row
+from govproj.packs.model import Row
 
 COVERAGE = (
     Row("yb.2", "第二条", ("YB021",), "按预算明细名称中的词判断，是警告；建设类与运维类的划分即项目类型 kind"),

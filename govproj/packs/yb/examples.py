@@ -8,7 +8,7 @@ import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
-from govproj.packs.common import placeholder_evidence
+from govproj.packs.helpers import placeholder_evidence
 from govproj.packs.yb.data import CHAPTERS
 
 D = _dt.date

@@ -1,7 +1,8 @@
 """Rules every project follows whatever its jurisdiction: the file format, sums, evidence paths, waivers.
 
 They cite the project format (docs/format.md) rather than a regulation: they keep the data the legal rules read
-well formed. Codes GP0xx.
+well formed. Codes GP0xx. What they need of the engine (its settings problems, the codes of all rules) comes in the
+`Context`; the engine applies the waivers (`govproj.core.engine.apply_waivers`).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.fields import format_money
-from govproj.core.rules import Citation, Context, Finding, Rule, RuleSet
+from govproj.core.rules import Citation, Context, Finding, RuleSet
 
 if TYPE_CHECKING:
     from govproj.core.project import Project
@@ -152,7 +153,7 @@ def required(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 def evidence_refs(project: "Project") -> Iterator[tuple[str, tuple, str]]:
     """(file, path, reference) of every evidence path in every file."""
-    from govproj.edges.yamlio import iter_paths
+    from govproj.core.doc import iter_paths
 
     for file, data in project.data.items():
         for path, value in iter_paths(data):
@@ -263,9 +264,7 @@ def bad_settings(project: "Project", ctx: Context) -> Iterator[Finding]:
     settings: {BJ999: {severity: info}}
     ```
     """
-    from govproj.core.engine import settings_problems
-
-    yield from settings_problems(project)
+    yield from ctx.settings_problems  # the engine validated the settings; it hands the problems over
 
 
 WAIVER_CITE = _fmt("§waivers", "豁免必须写明规则编号、理由、批准人和到期日；到期后规则恢复检查。")
@@ -273,12 +272,6 @@ WAIVER_CITE = _fmt("§waivers", "豁免必须写明规则编号、理由、批�
 
 def _waivers(project: "Project") -> Iterator[tuple[int, dict[str, Any]]]:
     return project.items("project.yaml", "waivers")
-
-
-def waiver_active(waiver: dict[str, Any], today: _dt.date) -> bool:
-    expires = waiver.get("expires")
-    return bool(waiver.get("reason") and waiver.get("approved_by") and isinstance(expires, _dt.date)
-                and expires >= today)
 
 
 @RULES.rule("GP040", "豁免不完整", severity="error", stages=ALL, citation=WAIVER_CITE,
@@ -301,14 +294,12 @@ def waiver_incomplete(project: "Project", ctx: Context) -> Iterator[Finding]:
       - {rule: BJ071, approved_by: 王五, expires: 2027-12-31}
     ```
     """
-    from govproj.core.engine import all_rules
-
-    codes = {r.code for r in all_rules(project)}
+    codes = ctx.rule_codes  # None when the rule runs without the engine: then unknown codes are not judged
     for index, waiver in _waivers(project):
         code = str(waiver.get("rule") or "").upper()
         if not code:
             yield Finding("project.yaml", ("waivers", index), "豁免没有写规则编号（rule）", "写上要豁免的规则编号，如 BJ071")
-        elif code not in codes:
+        elif codes is not None and code not in codes:
             yield Finding("project.yaml", ("waivers", index, "rule"), f"豁免的规则“{code}”不存在",
                           "用 `govproj rules` 查看本辖区的规则编号")
         for key, label in (("reason", "理由"), ("approved_by", "批准人"), ("expires", "到期日")):
@@ -356,35 +347,5 @@ def waiver_unused(project: "Project", ctx: Context) -> Iterator[Finding]:
     ## 不通过示例
     豁免 BJ071，但项目已经选择了市级政务云。
     """
-    # The engine calls `unused_waivers` after every other rule has run; this rule has nothing to see alone.
+    # The engine (`apply_waivers`) reports unused waivers after every other rule has run; alone it sees nothing.
     return iter(())
-
-
-def apply_waivers(project: "Project", raw: list[tuple[Rule, Finding, str]], today: _dt.date
-                  ) -> tuple[list[tuple[Rule, Finding, str]], int, list[tuple[Rule, Finding, str]]]:
-    """Drop findings covered by an active waiver; report active waivers that covered nothing (GP042)."""
-    active = [(index, w) for index, w in _waivers(project) if waiver_active(w, today)]
-    used: set[int] = set()
-    kept: list[tuple[Rule, Finding, str]] = []
-    waived = 0
-    for rule, finding, severity in raw:
-        match = None
-        if rule.code not in ("GP040", "GP041", "GP042"):  # waivers cannot waive the waiver rules
-            for index, waiver in active:
-                if str(waiver.get("rule", "")).upper() == rule.code and (
-                        not waiver.get("path") or waiver.get("path") == finding.file):
-                    match = index
-                    break
-        if match is None:
-            kept.append((rule, finding, severity))
-        else:
-            used.add(match)
-            waived += 1
-    unused_rule = RULES.rules["GP042"]
-    extra = []
-    for index, waiver in active:
-        if index not in used:
-            extra.append((unused_rule, Finding("project.yaml", ("waivers", index),
-                                               f"对 {waiver.get('rule')} 的豁免没有对应任何发现",
-                                               "问题已解决的话，删除这条豁免"), unused_rule.severity))
-    return kept, waived, extra
