@@ -120,3 +120,90 @@ def test_advance_refused_by_a_hook_leaves_everything_as_it_was(repo: Path, capsy
     assert (git(repo, "rev-parse", "HEAD"), (repo / PROJECT / "project.yaml").read_bytes(),
             git(repo, "ls-files", "-s")) == before
     assert git(repo, "status", "--porcelain") == ""
+
+
+# ---- the README's snippet, as a user copies it -------------------------------------------------------------------
+
+def readme_config() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = text.index("<!-- pre-commit-config:")
+    start = text.index("```yaml\n", marker) + len("```yaml\n")
+    return text[start:text.index("```", start)]
+
+
+@pytest.fixture
+def user_repo(tmp_path: Path, monkeypatch) -> Path:
+    """A repository set up exactly as the README says: its .pre-commit-config.yaml, `pre-commit install`."""
+    clean_git_env(monkeypatch)
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path / "pre-commit-cache"))
+    monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    (repo / ".pre-commit-config.yaml").write_text(readme_config(), encoding="utf-8")
+    commit_all(repo, "pre-commit 配置")
+    assert run(repo, shutil.which("pre-commit") or "pre-commit", "install").returncode == 0
+    return repo
+
+
+def test_readme_snippet_lets_a_fresh_scaffold_in_and_says_what_the_next_stage_needs(user_repo: Path) -> None:
+    assert main(["new", "projects/p", "--jurisdiction", "bj", "--kind", "new"]) == 0
+    done = commit(user_repo, "新建项目")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert git(user_repo, "log", "-1", "--format=%s").strip() == "新建项目"
+    assert "可以提交（工作进行中）" in output and "进入下一阶段“确认业务需求”（needs）前还需要" in output
+    assert "projects/p/project.yaml:8  GP010  必填项“项目名称”（name）未填" in output
+
+
+def test_readme_snippet_refuses_malformed_files_current_stage_violations_and_hand_edited_stages(
+        user_repo: Path) -> None:
+    assert main(["new", "projects/p", "--jurisdiction", "bj", "--kind", "new"]) == 0
+    assert commit(user_repo, "新建项目").returncode == 0
+    project = user_repo / "projects/p/project.yaml"
+    original = project.read_text(encoding="utf-8")
+
+    (user_repo / "projects/p/notes.yaml").write_text("items: [\n", encoding="utf-8")
+    budget = user_repo / "projects/p/budget.yaml"
+    budget_text = budget.read_text(encoding="utf-8")
+    budget.write_text(budget_text + "lines: [\n", encoding="utf-8")
+    done = commit(user_repo, "坏文件")
+    assert done.returncode != 0 and "无法读取" in done.stdout + done.stderr and "拒绝提交" in done.stdout + done.stderr
+    budget.write_text(budget_text, encoding="utf-8")
+    (user_repo / "projects/p/notes.yaml").unlink()
+
+    project.write_text(original.replace("kind: new", "kind: rebuild"), encoding="utf-8")
+    done = commit(user_repo, "错误的类型")
+    assert done.returncode != 0 and "GP003" in done.stdout + done.stderr, done.stdout + done.stderr
+
+    project.write_text(original.replace("stage: plan", "stage: needs"), encoding="utf-8")
+    done = commit(user_repo, "手工改阶段")
+    assert done.returncode != 0 and "不能手工修改项目阶段" in done.stdout + done.stderr
+    assert git(user_repo, "log", "-1", "--format=%s").strip() == "新建项目"
+
+
+def test_ci_workflow_checks_and_verifies_with_the_full_history(tmp_path: Path, monkeypatch) -> None:
+    """docs/ci/github-actions.yml: a full-history checkout, and its govproj steps pass in a real clone."""
+    workflow = yaml.safe_load((ROOT / "docs/ci/github-actions.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["govproj"]["steps"]
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    commands = [s["run"] for s in steps if "run" in s and s["run"].startswith("govproj ")]
+    assert any("govproj check" in c for c in commands) and any("govproj verify" in c for c in commands)
+
+    clean_git_env(monkeypatch)
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    monkeypatch.setenv("GOVPROJ_NO_CACHE", "1")
+    origin = make_repo(tmp_path / "origin")
+    monkeypatch.chdir(origin)
+    example_project(origin, PROJECT, "bj", "new")
+    assert main(["advance", PROJECT]) in (0, 1)
+    full = tmp_path / "full"
+    subprocess.run(["git", "clone", "-q", f"file://{origin}", str(full)], check=True)
+    for command in commands:
+        done = subprocess.run(command, shell=True, cwd=full, capture_output=True, text=True)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(shallow)], check=True)
+    done = subprocess.run("govproj verify projects/", shell=True, cwd=shallow, capture_output=True, text=True)
+    assert done.returncode == 2 and "浅克隆" in done.stdout + done.stderr

@@ -19,16 +19,27 @@ from govproj.commands.options import command
 
 HELP = "供 pre-commit 调用的钩子"
 DESCRIPTION = ("pre-commit 钩子的入口（见仓库根目录的 .pre-commit-hooks.yaml）：\n"
-               "  govproj hook check 文件…   找出这些文件所属的项目（含 project.yaml 的文件夹），逐个检查；有错误时拒绝提交\n"
+               "  govproj hook check 文件…   找出这些文件所属的项目（含 project.yaml 的文件夹），逐个检查；有错误时拒绝提交，\n"
+               "                             尚未填写的内容只列为“进入下一阶段前还需要”\n"
                "  govproj hook stage 文件…   拒绝手工修改 project.yaml 阶段（stage）的提交：阶段只能用 govproj advance 推进\n\n"
                "退出码：0 通过；1 拒绝提交；2 用法错误。")
-EPILOG = """.pre-commit-config.yaml 示例：
+EPILOG = """示例（.pre-commit-config.yaml，使用已安装的 govproj）：
   repos:
-    - repo: https://example.invalid/govproj   # govproj 的仓库地址
-      rev: v0.1.0
+    - repo: local
       hooks:
         - id: govproj-check
+          name: govproj check
+          entry: govproj hook check
+          language: system
+          require_serial: true
+          verbose: true
         - id: govproj-stage-guard
+          name: govproj 阶段保护
+          entry: govproj hook stage
+          language: system
+          files: (^|/)project\\.yaml$
+
+尚未填写的内容不妨碍提交，钩子列出进入下一阶段前还需要什么；文件无法读取、与当前阶段规则不符、手工改阶段时拒绝提交。
 """
 
 
@@ -68,13 +79,84 @@ def touched_projects(files: list[str]) -> list[Path]:
     return [found[key] for key in sorted(found)]
 
 
+# Findings that say a value is not filled in yet: work in progress, reported as what the next stage needs, not a
+# reason to refuse a commit. Wrong values, broken files and violations of the current stage's rules still refuse it.
+WORK_IN_PROGRESS = frozenset({"GP010"})
+
+
 def run_check(files: list[str]) -> int:
-    from govproj.cli import main
+    """Check every project a staged file belongs to; refuse the commit for what is wrong, list what is missing."""
+    from govproj.core.diagnostics import ProjectResult
+    from govproj.edges.batch import run_over
+    from govproj.edges.output import FORMATS, use_color
 
     folders = touched_projects(files)
     if not folders:
         return 0
-    return main(["check", *(str(f) for f in folders)])
+    options = SimpleNamespace(today=None, no_cache=False, jobs=0)
+    outcomes = run_over([str(f) for f in folders], options)
+    wrong, todo = [], {}
+    for folder, outcome in zip(folders, outcomes):
+        r = outcome.result
+        kept = [d for d in r.diagnostics if d.code not in WORK_IN_PROGRESS]
+        wrong.append(ProjectResult(r.project, r.project_id, r.jurisdiction, r.stage, r.checked_stage, kept,
+                                   r.waived, r.error))
+        if not r.error:
+            todo[r.project] = ([d for d in r.diagnostics if d.code in WORK_IN_PROGRESS], _next_stage(folder, options))
+    refused = [r for r in wrong if r.error or r.count("error")]
+    if refused:
+        if use_color(sys.stdout):
+            from govproj.edges import term
+
+            term.findings(refused, sys.stdout)
+        else:
+            FORMATS["text"](refused, sys.stdout, False)
+        sys.stdout.write("拒绝提交：以上文件无法读取，或有与当前阶段规则不符的内容。改正后再提交"
+                         "（尚未填写的内容不影响提交）。\n")
+    for r in wrong:
+        if r.project in todo and r not in refused:
+            _write_todo(r, *todo[r.project])
+    return 1 if refused else 0
+
+
+def _next_stage(folder: Path, options: SimpleNamespace) -> tuple[str, str, list] | None:
+    """(stage id, name, errors) of what the next stage asks that the project does not meet yet."""
+    from govproj.core import lifecycle
+    from govproj.core.project import load_project
+    from govproj.edges.batch import run_over
+    from govproj.errors import GovprojError
+
+    try:
+        project = load_project(folder)
+        stage = project.recorded_stage
+        if stage is None:
+            return None
+        move = lifecycle.plan(project.pack, project.kind, stage)
+    except GovprojError:  # no next stage (the last one), or the check itself reports the problem
+        return None
+    result = run_over([str(folder)], options, stage=move.target)[0].result
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    return move.target, project.pack.stage(move.target).name, errors
+
+
+def _write_todo(result, missing: list, upcoming: tuple[str, str, list] | None) -> None:
+    out = sys.stdout
+    if upcoming is None:
+        if missing:
+            out.write(f"{result.project}：可以提交；尚未填写：\n")
+            for d in missing:
+                out.write(f"  {d.file}:{d.line}  {d.message}\n")
+        return
+    target, name, errors = upcoming
+    seen = {(d.file, d.line, d.code) for d in errors}
+    items = errors + [d for d in missing if (d.file, d.line, d.code) not in seen]
+    if not items:
+        out.write(f"{result.project}：可以提交，也已满足进入“{name}”的条件（govproj advance {result.project}）\n")
+        return
+    out.write(f"{result.project}：可以提交（工作进行中）。进入下一阶段“{name}”（{target}）前还需要：\n")
+    for d in sorted(items, key=lambda d: (d.file, d.line, d.column)):
+        out.write(f"  {d.file}:{d.line}  {d.code}  {d.message}\n")
+    out.write(f"  随时可查：govproj check {result.project} --stage {target}\n")
 
 
 def run_stage_guard(files: list[str]) -> int:
