@@ -533,6 +533,44 @@ def _guess_indent(text: str) -> tuple[int, int, int]:
     return mapping, max(sequence or mapping, offset + 2), offset
 
 
+_QUOTER: Any = None
+
+
+def quote_scalar(text: str) -> str:
+    """`text` as a one-line YAML scalar that this reader gives back unchanged: plain when it can be, quoted when it
+    would otherwise read as a number, date, boolean (YAML 1.1: yes/on too), null or syntax. ruamel.yaml decides."""
+    global _QUOTER
+    if _QUOTER is None:
+        import io
+
+        from ruamel.yaml import YAML
+        from ruamel.yaml.resolver import BaseResolver, implicit_resolvers
+
+        class Resolver11(BaseResolver):  # the table _resolver() reads with, so the emitter quotes what it must
+            def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None) -> None:
+                BaseResolver.__init__(self, loadumper=loader or loadumper)
+
+        for versions, tag, regexp, first in implicit_resolvers:
+            if (1, 1) in versions:
+                Resolver11.add_implicit_resolver_base(tag, regexp, first)
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Resolver = Resolver11
+        yaml.default_flow_style = True
+        yaml.width = 1 << 30
+        yaml.allow_unicode = True
+
+        def quote(value: str) -> str:
+            out = io.StringIO()
+            yaml.dump(value, out)
+            dumped = out.getvalue().rstrip("\n")
+            if dumped.endswith("\n..."):
+                dumped = dumped[: -len("\n...")]
+            return dumped.strip()
+
+        _QUOTER = quote
+    return _QUOTER(text)  # type: ignore[no-any-return]
+
+
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Write all or nothing: a temp file in the same folder, fsync, then rename over the target (text as UTF-8)."""
     path.parent.mkdir(parents=True, exist_ok=True)
