@@ -165,7 +165,7 @@ def parse_doc(text: str, display: str, *, allow_empty: bool = False) -> Doc:
     try:
         data = _Builder(doc, _events(text)).run()
     except errors as exc:
-        raise _syntax_error(exc, display) from None
+        raise _syntax_error(exc, display, text) from None
     if data is _EMPTY:
         if allow_empty:
             doc.data = {}
@@ -237,27 +237,32 @@ _PROBLEMS = (
 def _translate(problem: str, context: str | None) -> str:
     for english, chinese in _PROBLEMS:
         if problem.startswith(english):
-            if english == "found unexpected end of stream" and context and "quoted" in context:
-                return "引号没有闭合（从标出的位置开始的引号一直到文件末尾都没有对应的结束引号）"
             return chinese
-    return f"无法解析（原文：{problem}{'，' + context if context else ''}）"
+    return f"无法解析这一处（原文：{problem}{'，' + context if context else ''}）"
 
 
-def _syntax_error(exc: BaseException, display: str) -> LoadError:
-    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc).split("\n", 1)[0]
+def _syntax_error(exc: BaseException, display: str, text: str) -> LoadError:
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc).split("\n", 1)[0])
     context = getattr(exc, "context", None)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    opened = getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    if mark is None and getattr(exc, "position", None) is not None:  # the reader's errors carry an offset only
-        line = None
-    message = f"YAML 格式错误：{_translate(str(problem), context)}"
-    opened = getattr(exc, "context_mark", None)
-    if opened is not None and mark is not None and opened.line != mark.line and context and (
-            "flow" in context or "quoted" in context):
-        message += f"（从第 {opened.line + 1} 行开始）"
-    return LoadError(message, file=display, line=line, column=column,
-                     hint="检查这一行及上一行的缩进（只用空格）、冒号后的空格、引号和括号是否成对")
+    if mark is None and isinstance(getattr(exc, "position", None), int):  # the reader's errors carry an offset only
+        before = text[: exc.position]  # type: ignore[attr-defined]
+        line = len(_BREAKS.findall(before)) + 1
+        column = len(before) - max(before.rfind("\n"), before.rfind("\r")) if line > 1 else len(before) + 1
+    if context and "quoted" in context and problem.startswith("found unexpected end of stream") and opened is not None:
+        # the end of the file is where libyaml noticed; the opening quote is where the user must look
+        return LoadError("YAML 格式错误：引号没有闭合（这里开始的引号直到文件末尾都没有对应的结束引号）", file=display,
+                         line=opened.line + 1, column=opened.column + 1,
+                         hint="在值的末尾补上同样的引号（' 或 \"）；值里本身有引号时，用另一种引号把整个值括起来")
+    message = f"YAML 格式错误：{_translate(problem, context)}"
+    if opened is not None and mark is not None and opened.line != mark.line and context and "flow" in context:
+        message += f"（括号从第 {opened.line + 1} 行开始）"
+    hint = ("删掉这个看不见的字符（多半是从网页、Word 或聊天软件复制时带进来的）" if problem.startswith("control characters")
+            else "检查这一行及上一行的缩进（只用空格）、冒号后的空格、引号和括号是否成对")
+    return LoadError(message, file=display, line=line, column=column, hint=hint)
 
 
 class _Builder:
