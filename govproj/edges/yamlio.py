@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from govproj.errors import LoadError, UsageError
 
@@ -27,9 +27,8 @@ _MAX_NUMBER_TEXT = 40  # longer digit strings (or exponents beyond ±40) stay te
 _EMPTY: Any = object()
 
 
-@dataclass(frozen=True)
-class Pos:
-    """1-based line and column."""
+class Pos(NamedTuple):
+    """1-based line and column (a NamedTuple: one is made for every key and value read, and it is cheaper to make)."""
 
     line: int
     column: int
@@ -304,7 +303,16 @@ class _Builder:
                 frame = stack[-1]
                 if frame[3] and frame[2] is None:  # a mapping expects a key
                     if kind is scalar_t:
-                        self.key(frame, event)
+                        m = event.start_mark
+                        key = event.value
+                        if key == "<<" and event.implicit[0]:
+                            raise self.error("不支持 YAML 合并键（<<）", m, "把要合并的内容直接写出来")
+                        path = frame[1] + (key,)
+                        if key in frame[0]:
+                            raise self.error(f"键“{key}”重复出现（第一次在第 {keys[path].line} 行）", m,
+                                             "删除或合并重复的键：YAML 只会保留其中一个，另一个会被悄悄丢掉")
+                        keys[path] = Pos(m.line + 1, m.column + 1)
+                        frame[2] = key
                         continue
                     if kind is map_end:
                         stack.pop()
@@ -324,9 +332,9 @@ class _Builder:
                 raw[path] = text
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = resolve(text) if event.implicit[0] else "tag:yaml.org,2002:str"
+                    tag = resolve(text) if event.implicit[0] else _STR
                 tags[path] = tag
-                value = _scalar(text, tag, event.style)
+                value = text if tag is _STR or event.style else _scalar(text, tag, event.style)
             elif kind is map_t or kind is seq_t:
                 m = event.start_mark
                 if len(stack) >= MAX_DEPTH:
@@ -366,25 +374,13 @@ class _Builder:
             return _EMPTY
         return root
 
-    def key(self, frame: list[Any], event: Any) -> None:
-        m = event.start_mark
-        key = event.value
-        if event.implicit[0] and key == "<<":
-            raise self.error("不支持 YAML 合并键（<<）", m, "把要合并的内容直接写出来")
-        path = frame[1] + (key,)
-        if key in frame[0]:
-            first = self.doc.keys[path]
-            raise self.error(f"键“{key}”重复出现（第一次在第 {first.line} 行）", m,
-                             "删除或合并重复的键：YAML 只会保留其中一个，另一个会被悄悄丢掉")
-        self.doc.keys[path] = Pos(m.line + 1, m.column + 1)
-        frame[2] = key
-
     def alias(self, event: Any) -> LoadError:
         return self.error("不支持 YAML 锚点和别名（& 和 *）", event.start_mark,
                           "把被引用的内容直接写出来：表单里每个值都应一目了然")
 
 
 _RESOLVE: Any = None
+_STR = "tag:yaml.org,2002:str"
 
 
 def _resolver() -> Callable[[str], str]:
@@ -399,13 +395,20 @@ def _resolver() -> Callable[[str], str]:
             if (1, 1) in versions:
                 for char in first:
                     table.setdefault(char, []).append((tag, getattr(regexp, "lazy_self", lambda: regexp)()))  # lazily compiled
-        plain = "tag:yaml.org,2002:str"
+        memo: dict[str, str] = {}  # field names, units, enum values repeat across files: match each text once
 
         def resolve(value: str) -> str:
-            for tag, regexp in table.get(value[:1], ()):
-                if regexp.match(value):
-                    return tag  # type: ignore[no-any-return]
-            return plain
+            tag = memo.get(value)
+            if tag is None:
+                tag = _STR
+                for name, regexp in table.get(value[:1], ()):
+                    if regexp.match(value):
+                        tag = name
+                        break
+                if len(memo) > 100_000:
+                    memo.clear()
+                memo[value] = tag
+            return tag
 
         _RESOLVE = resolve
     return _RESOLVE  # type: ignore[no-any-return]
