@@ -248,7 +248,9 @@ def _syntax_error(exc: BaseException, display: str, text: str) -> LoadError:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     if mark is None and isinstance(getattr(exc, "position", None), int):  # the reader's errors carry an offset only
-        before = text[: exc.position]  # type: ignore[attr-defined]
+        position = exc.position  # type: ignore[attr-defined]
+        # libyaml counts bytes of the UTF-8 it was given; ruamel's pure reader counts characters
+        before = text.encode("utf-8")[:position].decode("utf-8", "ignore") if _C_PARSER else text[:position]
         line = len(_BREAKS.findall(before)) + 1
         column = len(before) - max(before.rfind("\n"), before.rfind("\r")) if line > 1 else len(before) + 1
     if context and "quoted" in context and problem.startswith("found unexpected end of stream") and opened is not None:
