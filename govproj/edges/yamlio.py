@@ -1,4 +1,4 @@
-"""Read YAML into plain values that remember their position, and write the user's YAML back by round trip (ruamel.yaml)."""
+"""Read YAML into values that remember their position; write the user's YAML back by round trip (ruamel.yaml)."""
 from __future__ import annotations
 
 import datetime as _dt
