@@ -247,3 +247,19 @@ def test_advance_changes_only_the_stage_line_keeping_bom_crlf_comments_and_quote
     code = main(["verify", "projects/hotline"])  # verify recomputes the edit: the round trip is deterministic
     captured = capsys.readouterr()
     assert code == 0, captured.out + captured.err
+
+
+def test_the_pure_python_parser_reads_the_examples_alike(monkeypatch):
+    """Where ruamel.yaml.clib has no wheel, ruamel's own pure-Python parser is used: same values, keys and text (only
+    an empty value's column may differ: the pure parser marks it at the next token)."""
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").rglob("*.yaml"))
+    texts = [(path.read_text(encoding="utf-8"), path.name) for path in examples]
+    fast = [yamlio.parse_doc(text, name) for text, name in texts]
+    monkeypatch.setattr(yamlio, "_C_PARSER", False)
+    slow = [yamlio.parse_doc(text, name) for text, name in texts]
+    assert len(texts) > 50
+    for a, b in zip(fast, slow):
+        assert (a.data, a.keys, a.raw, a.tags) == (b.data, b.keys, b.raw, b.tags), a.file
+    with pytest.raises(yamlio.LoadError, match="方括号“\\[”没有闭合") as caught:
+        yamlio.parse_doc("a: [1\n", "f.yaml")
+    assert caught.value.line == 2

@@ -230,6 +230,10 @@ _PROBLEMS = (
     ("while scanning a quoted scalar", "引号没有闭合"),
     ("while scanning a simple key", "缺少冒号“:”"),
     ("sequence entries are not allowed", "这里不能出现列表项“- ”（缩进不对）"),
+    # the same problems in the words of ruamel's pure-Python parser (used only where no C parser is installed)
+    ("expected ',' or ']'", "方括号“[”没有闭合：列表缺少“]”或项之间缺少逗号"),
+    ("expected ',' or '}'", "花括号“{”没有闭合：映射缺少“}”或项之间缺少逗号"),
+    ("special characters are not allowed", "文件里有不可见的控制字符"),
 )
 
 
@@ -261,7 +265,8 @@ def _syntax_error(exc: BaseException, display: str, text: str) -> LoadError:
     message = f"YAML 格式错误：{_translate(problem, context)}"
     if opened is not None and mark is not None and opened.line != mark.line and context and "flow" in context:
         message += f"（括号从第 {opened.line + 1} 行开始）"
-    hint = ("删掉这个看不见的字符（多半是从网页、Word 或聊天软件复制时带进来的）" if problem.startswith("control characters")
+    hint = ("删掉这个看不见的字符（多半是从网页、Word 或聊天软件复制时带进来的）"
+            if problem.startswith(("control characters", "special characters"))
             else "检查这一行及上一行的缩进（只用空格）、冒号后的空格、引号和括号是否成对")
     return LoadError(message, file=display, line=line, column=column, hint=hint)
 
