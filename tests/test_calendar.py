@@ -452,7 +452,7 @@ BAD_FILES = [
     ("years:\n  2027:\n    source: x\n    holidays:\n      - {from: 2027-02-10, to: 2027-02-16}\n"
      "    workdays:\n      - 2027-02-13\n", 7, "同时写在"),
     ("years:\n  2027:\n    source: x\n    holidays: [2027-01-01]\n    workdays: [2027-02-15]\n", 5, "本来就上班"),
-    ("years:\n  2027:\n    source: x\n    holidays:\n      - 2027-02-14\n     - x: [\n", 6, "不是有效的 YAML"),
+    ("years:\n  2027:\n    source: x\n    holidays:\n      - 2027-02-14\n     - x: [\n", 6, "YAML 格式错误"),
     ("years:\n  2027:\n    holidays:\n      - 2027-02-14\n", 2, "缺少 source"),
     ("years:\n  2027:\n    source: ''\n    holidays: [2027-01-01]\n", 3, "source 是空的"),
     ("years:\n  2027:\n    source: x\n    holiday:\n      - 2027-02-14\n", 4, "不认识的键 `holiday`"),

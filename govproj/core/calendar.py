@@ -526,144 +526,119 @@ _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _FORMAT_HINT = "格式见 docs/calendar.md：years → 年份 → source / holidays / workdays，日期写成 YYYY-MM-DD"
 
 
-def _yaml() -> Any:
-    import yaml
-
-    return yaml
-
-
-def _loader() -> Any:
-    yaml = _yaml()
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is several times faster when available
-
-
 class _FileReader:
-    """Turns one calendar.yaml into YearSchedules, reporting errors with file and 1-based line numbers."""
+    """Turns one calendar.yaml into YearSchedules, reporting errors with file and 1-based line numbers.
+
+    The file is read by the same YAML reader as project files (govproj.edges.yamlio, imported only when a calendar
+    file exists): the same size, encoding, duplicate-key, alias and depth refusals, and the same Chinese messages.
+    A place in the file is a path of keys and indexes into that document."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.doc: Any = None
 
-    def error(self, message: str, node: Any = None, hint: str | None = None) -> Exception:
+    def error(self, message: str, at: Any = None, hint: str | None = None) -> Exception:
         from govproj.errors import LoadError
 
-        line = column = None
-        if node is not None and getattr(node, "start_mark", None) is not None:
-            line = node.start_mark.line + 1
-            column = node.start_mark.column + 1
-        return LoadError(message, file=str(self.path), line=line, column=column, hint=hint or _FORMAT_HINT)
+        pos = self.doc.values.get(at) if at is not None and self.doc is not None else None
+        return LoadError(message, file=str(self.path), line=pos.line if pos else None,
+                         column=pos.column if pos else None, hint=hint or _FORMAT_HINT)
+
+    def key_error(self, message: str, at: tuple, hint: str | None = None) -> Exception:
+        from govproj.errors import LoadError
+
+        pos = self.doc.keys.get(at)
+        return LoadError(message, file=str(self.path), line=pos.line if pos else None,
+                         column=pos.column if pos else None, hint=hint or _FORMAT_HINT)
 
     def read(self) -> tuple[YearSchedule, ...]:
-        yaml = _yaml()
-        try:
-            text = self.path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise self.error("工作日历文件不是 UTF-8 编码", hint="用 UTF-8 编码另存该文件") from None
-        except OSError as exc:
-            raise self.error(f"无法读取工作日历文件：{exc.strerror or exc}", hint="检查文件是否存在、是否有读权限") from None
-        try:
-            root = yaml.compose(text, Loader=_loader())
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            from govproj.errors import LoadError
+        from govproj.edges.yamlio import load_doc
 
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise LoadError(
-                f"工作日历文件不是有效的 YAML（{problem}）",
-                file=str(self.path),
-                line=mark.line + 1 if mark is not None else None,
-                column=mark.column + 1 if mark is not None else None,
-                hint="检查该行的缩进、冒号和引号；" + _FORMAT_HINT,
-            ) from None
-        if root is None:
+        self.doc = load_doc(self.path, str(self.path), allow_empty=True)
+        if () not in self.doc.values or self.doc.data is None:
             return ()  # an empty file declares no years
-        top = self.mapping(root, "文件顶层")
+        top = self.mapping((), "文件顶层")
         unknown = [k for k in top if k != "years"]
         if unknown:
-            raise self.error(f"不认识的顶层键 `{unknown[0]}`", top[unknown[0]][0], hint="顶层只有 `years:`；" + _FORMAT_HINT)
+            raise self.key_error(f"不认识的顶层键 `{unknown[0]}`", (unknown[0],), hint="顶层只有 `years:`；" + _FORMAT_HINT)
         if "years" not in top:
-            raise self.error("缺少 `years:`", root)
-        years_node = top["years"][1]
-        if self.is_null(years_node):
+            raise self.error("缺少 `years:`", ())
+        if self.is_null(("years",)):
             return ()
         schedules = []
-        for key, (key_node, value_node) in self.mapping(years_node, "years").items():
-            schedules.append(self.year(key, key_node, value_node))
+        for key, path in self.mapping(("years",), "years").items():
+            schedules.append(self.year(key, path))
         return tuple(schedules)
 
-    # -- node helpers ---------------------------------------------------------------------------------------------
+    # -- document helpers -----------------------------------------------------------------------------------------
 
-    @staticmethod
-    def is_null(node: Any) -> bool:
-        # compose() resolves plain empty, `~` and `null` scalars to the null tag; quoted "" stays a string.
-        return str(node.tag).endswith(":null")
+    def value(self, path: tuple) -> Any:
+        return self.doc.get(*path)
 
-    def mapping(self, node: Any, what: str) -> dict[str, tuple[Any, Any]]:
-        yaml = _yaml()
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(f"{what}应当是“键: 值”的映射", node)
-        result: dict[str, tuple[Any, Any]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.error(f"{what}的键应当是简单的值", key_node)
-            key = key_node.value
-            if key in result:
-                first_line = result[key][0].start_mark.line + 1
-                raise self.error(f"`{key}` 重复出现（第 {first_line} 行已经写过）", key_node,
-                                 hint="同一年、同一个键只能写一次，把两处合并")
-            result[key] = (key_node, value_node)
-        return result
+    def is_null(self, path: tuple) -> bool:
+        # plain empty, `~` and `null` read as None; quoted "" stays a string
+        return self.value(path) is None
 
-    def scalar(self, node: Any, what: str) -> str:
-        yaml = _yaml()
-        if not isinstance(node, yaml.ScalarNode):
-            raise self.error(f"{what}应当是单个值", node)
-        return str(node.value).strip()
+    def mapping(self, path: tuple, what: str) -> dict[str, tuple]:
+        value = self.value(path)
+        if not isinstance(value, dict):
+            raise self.error(f"{what}应当是“键: 值”的映射", path)
+        return {key: path + (key,) for key in value}
 
-    def parse_date(self, node: Any, year: int, what: str) -> date:
-        text = self.scalar(node, what)
+    def scalar(self, path: tuple, what: str) -> str:
+        value = self.value(path)
+        if isinstance(value, (dict, list)):
+            raise self.error(f"{what}应当是单个值", path)
+        return str(self.doc.raw.get(path, "" if value is None else value)).strip()
+
+    def parse_date(self, path: tuple, year: int, what: str) -> date:
+        text = self.scalar(path, what)
         match = _DATE_RE.match(text)
         if not match:
-            raise self.error(f"{what} `{text}` 不是日期", node, hint="日期写成 YYYY-MM-DD，例如 2027-02-05")
+            raise self.error(f"{what} `{text}` 不是日期", path, hint="日期写成 YYYY-MM-DD，例如 2027-02-05")
         try:
             value = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         except ValueError:
-            raise self.error(f"{what} `{text}` 不是存在的日期", node, hint="检查月份和该月的天数") from None
+            raise self.error(f"{what} `{text}` 不是存在的日期", path, hint="检查月份和该月的天数") from None
         if value.year != year:
-            raise self.error(f"{what} {value.isoformat()} 不在 {year} 年内", node,
+            raise self.error(f"{what} {value.isoformat()} 不在 {year} 年内", path,
                              hint=f"每年的日期写在该年份下面；{value.year} 年的日期写到 `{value.year}:` 下")
         return value
 
     # -- one year ---------------------------------------------------------------------------------------------------
 
-    def year(self, key: str, key_node: Any, node: Any) -> YearSchedule:
+    def year(self, key: str, at: tuple) -> YearSchedule:
         if not re.fullmatch(r"\d{4}", key):
-            raise self.error(f"年份 `{key}` 应当是四位数字", key_node, hint="例如 `2027:`")
+            raise self.key_error(f"年份 `{key}` 应当是四位数字", at, hint="例如 `2027:`")
         year = int(key)
-        fields = self.mapping(node, f"{year} 年")
+        fields = self.mapping(at, f"{year} 年")
         allowed = ("source", "holidays", "workdays")
-        for name, (name_node, _) in fields.items():
+        for name, path in fields.items():
             if name not in allowed:
-                raise self.error(f"{year} 年下不认识的键 `{name}`", name_node,
-                                 hint="每年只有 source（必填）、holidays、workdays 三项；" + _FORMAT_HINT)
+                raise self.key_error(f"{year} 年下不认识的键 `{name}`", path,
+                                     hint="每年只有 source（必填）、holidays、workdays 三项；" + _FORMAT_HINT)
         if "source" not in fields:
-            raise self.error(f"{year} 年缺少 source（放假安排的出处）", key_node,
-                             hint="写上国务院办公厅通知的文号，例如 source: \"国办发明电〔2026〕N号\"")
-        source_node = fields["source"][1]
-        source = "" if self.is_null(source_node) else self.scalar(source_node, "source")
+            raise self.key_error(f"{year} 年缺少 source（放假安排的出处）", at,
+                                 hint="写上国务院办公厅通知的文号，例如 source: \"国办发明电〔2026〕N号\"")
+        source_at = fields["source"]
+        source = "" if self.is_null(source_at) else self.scalar(source_at, "source")
         if not source:
-            raise self.error(f"{year} 年的 source 是空的", source_node,
+            raise self.error(f"{year} 年的 source 是空的", source_at,
                              hint="写上国务院办公厅通知的文号，例如 source: \"国办发明电〔2026〕N号\"")
 
-        holidays: dict[date, tuple[str | None, Any]] = {}
+        holidays: dict[date, tuple[str | None, tuple]] = {}
         for d, name, item in self.items(fields.get("holidays"), year, "holidays"):
             holidays.setdefault(d, (name, item))
         if not holidays:
-            raise self.error(f"{year} 年没有列出任何放假日", fields.get("holidays", (key_node,))[0],
-                             hint="一年的安排是完整的：没列出的工作日都算上班。把元旦、春节等放假日写进 holidays")
-        workdays: dict[date, tuple[str | None, Any]] = {}
+            if "holidays" in fields:
+                raise self.key_error(f"{year} 年没有列出任何放假日", fields["holidays"],
+                                     hint="一年的安排是完整的：没列出的工作日都算上班。把元旦、春节等放假日写进 holidays")
+            raise self.key_error(f"{year} 年没有列出任何放假日", at,
+                                 hint="一年的安排是完整的：没列出的工作日都算上班。把元旦、春节等放假日写进 holidays")
+        workdays: dict[date, tuple[str | None, tuple]] = {}
         for d, name, item in self.items(fields.get("workdays"), year, "workdays"):
             if d in holidays:
-                first_line = holidays[d][1].start_mark.line + 1
+                first_line = self.doc.values[holidays[d][1]].line
                 raise self.error(f"{d.isoformat()} 同时写在 holidays（第 {first_line} 行）和 workdays 里", item,
                                  hint="一天要么放假、要么调休上班，删掉写错的那一处")
             if d.weekday() < 5:
@@ -682,37 +657,37 @@ class _FileReader:
             file=self.path,
         )
 
-    def items(self, entry: tuple[Any, Any] | None, year: int, what: str) -> Iterable[tuple[date, str | None, Any]]:
+    def items(self, at: tuple | None, year: int, what: str) -> Iterable[tuple[date, str | None, tuple]]:
         """Expand a holidays/workdays list: `2027-01-01`, `{date: …, name: …}` or `{from: …, to: …, name: …}`."""
-        yaml = _yaml()
-        if entry is None or self.is_null(entry[1]):
+        if at is None or self.is_null(at):
             return
-        node = entry[1]
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.error(f"{what} 应当是列表（每项一行，以 “- ” 开头）", node)
-        for item in node.value:
-            if isinstance(item, yaml.ScalarNode):
+        node = self.value(at)
+        if not isinstance(node, list):
+            raise self.error(f"{what} 应当是列表（每项一行，以 “- ” 开头）", at)
+        for index, entry in enumerate(node):
+            item = at + (index,)
+            if not isinstance(entry, (dict, list)):
                 yield self.parse_date(item, year, f"{what} 中的日期"), None, item
                 continue
             fields = self.mapping(item, f"{what} 中的一项")
-            for key, (key_node, _) in fields.items():
+            for key, path in fields.items():
                 if key not in ("date", "from", "to", "name"):
-                    raise self.error(f"{what} 中不认识的键 `{key}`", key_node,
-                                     hint="每项写成 2027-01-01、{date: 2027-01-01, name: 元旦} 或 "
-                                          "{from: 2027-02-05, to: 2027-02-11, name: 春节}")
-            name = self.scalar(fields["name"][1], "name") if "name" in fields else None
+                    raise self.key_error(f"{what} 中不认识的键 `{key}`", path,
+                                         hint="每项写成 2027-01-01、{date: 2027-01-01, name: 元旦} 或 "
+                                              "{from: 2027-02-05, to: 2027-02-11, name: 春节}")
+            name = self.scalar(fields["name"], "name") if "name" in fields else None
             if "date" in fields:
                 if "from" in fields or "to" in fields:
                     raise self.error("一项里 date 和 from/to 只能二选一", item)
-                yield self.parse_date(fields["date"][1], year, "date"), name or None, item
+                yield self.parse_date(fields["date"], year, "date"), name or None, item
                 continue
             if "from" not in fields or "to" not in fields:
                 raise self.error("日期区间需要同时写 from 和 to", item,
                                  hint="例如 {from: 2027-02-05, to: 2027-02-11, name: 春节}")
-            first = self.parse_date(fields["from"][1], year, "from")
-            last = self.parse_date(fields["to"][1], year, "to")
+            first = self.parse_date(fields["from"], year, "from")
+            last = self.parse_date(fields["to"], year, "to")
             if last < first:
-                raise self.error(f"区间的 to（{last.isoformat()}）早于 from（{first.isoformat()}）", fields["to"][1],
+                raise self.error(f"区间的 to（{last.isoformat()}）早于 from（{first.isoformat()}）", fields["to"],
                                  hint="检查起止日期是否写反或写错")
             d = first
             while d <= last:

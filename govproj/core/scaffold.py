@@ -9,8 +9,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-import yaml
-
 from govproj.core.fields import F
 
 INDENT = "  "
@@ -27,12 +25,9 @@ def scalar(value: Any) -> str:
         return f"{value:f}"
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    dumped = yaml.safe_dump(text, allow_unicode=True, default_flow_style=True, width=10_000)
-    dumped = dumped.rstrip("\n")
-    if dumped.endswith("\n..."):
-        dumped = dumped[: -len("\n...")]
-    return dumped.strip()
+    from govproj.edges.yamlio import quote_scalar  # the YAML library stays in the edge, imported only by `new`
+
+    return quote_scalar(str(value))
 
 
 def _comment(f: F, pad: str) -> list[str]:

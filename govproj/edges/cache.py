@@ -79,7 +79,7 @@ def code_fingerprint() -> str:
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
             lines.append(_stat_line(path, path.relative_to(package).as_posix()))
-    for module in ("chinese_calendar", "lunardate", "yaml"):
+    for module in ("chinese_calendar", "lunardate", "ruamel.yaml", "_ruamel_yaml"):  # the YAML library and its C parser
         try:
             spec = importlib.util.find_spec(module)
         except (ImportError, ValueError):

@@ -149,33 +149,12 @@ def shallow_boundary(repo: Repo) -> set[str]:
 
 # ---- editing the stage ---------------------------------------------------------------------------------------
 
-_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")  # what YAML counts as a line break
-
-
 def replace_stage(text: str, target: str) -> str:
-    """project.yaml with the `stage:` scalar replaced in place: comments, layout and every other byte kept."""
-    from govproj.edges.yamlio import parse_doc
+    """project.yaml with `stage:` set by a ruamel.yaml round trip: comments, quoting, BOM, line endings and every other
+    line kept byte for byte (`verify` recomputes this to prove an advance changed nothing else)."""
+    from govproj.edges.yamlio import set_top_scalar
 
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
-    doc = parse_doc(body, PROJECT_FILE)
-    pos = doc.values.get(("stage",))
-    raw = doc.raw.get(("stage",))
-    if pos is None or raw is None or not isinstance(doc.data.get("stage"), str):
-        raise UsageError("project.yaml 里没有可以替换的阶段值（stage）", file=PROJECT_FILE,
-                         hint="在 project.yaml 写 stage: <当前阶段编号>")
-    starts = [0] + [m.end() for m in _BREAKS.finditer(body)]
-    start = starts[pos.line - 1] + pos.column - 1
-    quote = body[start] if body[start] in "'\"" else ""
-    inner = start + len(quote)
-    if body[inner:inner + len(raw)] != raw or (quote and body[inner + len(raw):inner + len(raw) + 1] != quote):
-        raise UsageError("无法在 project.yaml 中定位阶段的值（stage 写成了多行或带转义）", file=PROJECT_FILE, line=pos.line,
-                         hint="把 stage 写成一行，如 stage: refine")
-    new = body[:inner] + target + body[inner + len(raw):]
-    check = parse_doc(new, PROJECT_FILE)
-    if check.data.get("stage") != target or {**check.data, "stage": None} != {**doc.data, "stage": None}:
-        raise UsageError("替换阶段后 project.yaml 的其他内容会改变，已放弃", file=PROJECT_FILE, line=pos.line)  # pragma: no cover
-    return bom + new
+    return set_top_scalar(text, "stage", target, PROJECT_FILE, what="阶段值（stage）")
 
 
 def stage_of(text: str | None) -> str | None:

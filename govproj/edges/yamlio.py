@@ -1,53 +1,92 @@
-"""Read YAML into plain values that remember their line and column; refuse what YAML allows but a form must not.
-
-PyYAML's `compose` (with libyaml when present) gives nodes with marks; we build the values ourselves so that
-every value keeps its position, money keeps its exact text, duplicate keys and aliases are refused, and a
-malformed file yields one message with file and line instead of a traceback.
-"""
+"""Read YAML into values that remember their position; write the user's YAML back by round trip (ruamel.yaml)."""
 from __future__ import annotations
 
 import datetime as _dt
 import os
 import re
 import tempfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
-import yaml
+from govproj.errors import LoadError, UsageError
 
-from govproj.core.doc import Doc, Pos  # the records live in the core; the reader fills them
-from govproj.errors import LoadError
+# Reading: ruamel.yaml's libyaml-based C parser gives events with 1-based-able marks; we build the values ourselves,
+# iteratively, from the events, so that every value keeps its position, money keeps its exact text, duplicate keys,
+# aliases and deep nesting are refused at the place they occur, and nothing recurses (a file nested 10,000 deep is a
+# message, not a RecursionError). ruamel.yaml is imported only when a file is parsed: Doc and Pos are cheap to import.
 
-try:  # libyaml is several times faster; fall back to pure Python where it is not built
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+from govproj.core.doc import Doc, Pos  # noqa: E402,F401  (the records live in the core; the reader fills them)
 
 Path_ = tuple  # a path inside a document: keys and list indexes, e.g. ("lines", 0, "amount")
 
-_MAX_NODES = 200_000  # far above any real project file; a guard against generated monsters
+MAX_FILE_BYTES = 2 * 1024 * 1024  # project files are a few KB; refuse before parsing (a 60 MB file took minutes)
+MAX_NODES = 200_000  # far above any real project file; a guard against generated monsters
+MAX_DEPTH = 64  # real files nest 5 levels; far below what could exhaust a stack anywhere downstream
+_MAX_NUMBER_TEXT = 40  # longer digit strings (or exponents beyond ±40) stay text: int() and format() would choke
+
+_EMPTY: Any = object()
+
+
+# ---- bytes to text ----------------------------------------------------------------------------------------------
+
+_UTF_HINT = "另存为 UTF-8：WPS/记事本“另存为 → 编码选 UTF-8”，或在命令行 iconv -f {enc} -t UTF-8 原文件 > 新文件"
+
+
+def _size(number: int) -> str:
+    return f"{number / 1024 / 1024:.1f} MB" if number >= 1024 * 1024 else f"{number / 1024:.0f} KB"
 
 
 def read_text(path: Path, display: str) -> str:
+    """The file as text: UTF-8 with or without BOM; anything else (GBK, UTF-16, oversized) is a clear LoadError."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
     except FileNotFoundError:
         raise LoadError("文件不存在", file=display, hint="检查路径是否正确") from None
+    except OSError as exc:
+        raise LoadError(f"无法读取文件（{exc.strerror}）", file=display) from None
+    if size > MAX_FILE_BYTES:  # checked on the size alone: parsing a huge file would take minutes and gigabytes
+        raise _too_big(display, size)
+    try:
+        data = path.read_bytes()
     except IsADirectoryError:
         raise LoadError("这是一个文件夹，不是文件", file=display) from None
     except OSError as exc:
         raise LoadError(f"无法读取文件（{exc.strerror}）", file=display) from None
+    if len(data) > MAX_FILE_BYTES:  # grew between stat and read
+        raise _too_big(display, len(data))
+    return decode(data, display)
+
+
+def _too_big(display: str, size: int) -> LoadError:
+    return LoadError(f"文件太大（{_size(size)}），超过 YAML 文件的上限 {_size(MAX_FILE_BYTES)}，没有读取", file=display,
+                     hint="项目的 YAML 文件通常只有几 KB：检查是否误把数据、日志或附件内容粘贴进了这个文件；"
+                          "附件放进 evidence/，在 YAML 里只写文件名")
+
+
+def decode(data: bytes, display: str) -> str:
+    """UTF-8 (a BOM is dropped). UTF-16/32 and GBK are refused by name: git shows UTF-16 as binary, and one encoding
+    keeps the hashes and diffs of the audit trail meaningful; the hint says how to convert."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise LoadError("文件是 UTF-32 编码（带 BOM），不是 UTF-8 编码", file=display, line=1,
+                        hint=_UTF_HINT.format(enc="UTF-32"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("文件是 UTF-16 编码（带 BOM，Windows 记事本的“Unicode”），不是 UTF-8 编码", file=display, line=1,
+                        hint=_UTF_HINT.format(enc="UTF-16") + "（git 会把 UTF-16 文件当作二进制，差异和审计记录都看不出内容）")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LoadError(
-            "文件不是 UTF-8 编码",
-            file=display,
-            line=line,
-            hint="用编辑器把文件另存为 UTF-8 编码（WPS/记事本：另存为 → 编码选 UTF-8）",
-        ) from None
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise LoadError("文件不是 UTF-8 编码（也不是 GBK），无法识别", file=display, line=line,
+                            hint=_UTF_HINT.format(enc="原编码")) from None
+        raise LoadError("文件不是 UTF-8 编码：看起来是 GBK（GB2312/GB18030）编码，从这一行开始出现了非 UTF-8 字节",
+                        file=display, line=line, hint=_UTF_HINT.format(enc="GBK")) from None
 
+
+# ---- parsing ----------------------------------------------------------------------------------------------------
 
 def load_doc(path: Path, display: str, *, allow_empty: bool = False) -> Doc:
     """Parse one YAML file; every syntax-level problem is a LoadError naming file and line."""
@@ -56,142 +95,442 @@ def load_doc(path: Path, display: str, *, allow_empty: bool = False) -> Doc:
 
 
 def parse_doc(text: str, display: str, *, allow_empty: bool = False) -> Doc:
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if "\t" in text:
         # YAML forbids tabs for indentation; libyaml's message for it is cryptic, ours names the line
         for number, line in enumerate(text.splitlines(), 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise LoadError("缩进里有制表符（Tab）", file=display, line=number,
-                                hint="YAML 只能用空格缩进，把 Tab 换成两个空格")
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        problem = _translate(exc.problem or exc.context or "格式错误")
-        raise LoadError(f"YAML 格式错误：{problem}", file=display, line=line, column=column,
-                        hint="检查这一行及上一行的缩进、冒号后的空格和引号是否成对") from None
-    except yaml.YAMLError as exc:
-        raise LoadError(f"YAML 格式错误：{exc}", file=display) from None
+                                hint="YAML 只能用空格缩进，把 Tab 换成空格（编辑器里可设置“用空格代替 Tab”）")
+    if len(text) > MAX_FILE_BYTES:  # text that did not come through read_text (git blobs, tests)
+        raise _too_big(display, len(text.encode("utf-8")))
     doc = Doc(file=display, data=None, text=text)
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith("null")):
+    errors = _errors()
+    try:
+        data = _Builder(doc, _events(text)).run()
+    except errors as exc:
+        raise _syntax_error(exc, display, text) from None
+    if data is _EMPTY:
         if allow_empty:
             doc.data = {}
             return doc
         raise LoadError("文件是空的", file=display, line=1,
                         hint="用 `govproj new` 重新生成该文件的模板，或从示例项目复制")
-    builder = _Builder(doc)
-    doc.data = builder.build(node, ())
-    if not isinstance(doc.data, dict):
-        raise LoadError("文件的顶层应当是“键: 值”的映射", file=display, line=node.start_mark.line + 1,
-                        column=node.start_mark.column + 1, hint="参照 docs/format.md 中该文件的写法")
+    doc.data = data
+    if not isinstance(data, dict):
+        where = doc.values.get((), Pos(1, 1))
+        raise LoadError("文件的顶层应当是“键: 值”的映射", file=display, line=where.line, column=where.column,
+                        hint="参照 docs/format.md 中该文件的写法")
     return doc
 
 
-_PROBLEMS = {
-    "mapping values are not allowed here": "这里不能出现“键: 值”（多半是缩进不对，或值里的冒号需要加引号）",
-    "could not find expected ':'": "缺少冒号“:”",
-    "found character that cannot start any token": "出现了不能作为开头的字符（值里有 @ ` 等符号时请加引号）",
-    "did not find expected key": "缩进不对齐，或列表项“- ”的位置不对",
-    "found undefined alias": "引用了未定义的别名",
-    "expected <block end>, but found '-'": "列表项“- ”的缩进不对",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "did not find expected node content": "缺少内容",
-    "found unknown escape character": "双引号字符串里有无法识别的转义（\\）",
-}
+_C_PARSER: Any = None
 
 
-def _translate(problem: str) -> str:
-    for english, chinese in _PROBLEMS.items():
+def _events(text: str) -> Callable[[], Any]:
+    """A function returning the next parse event: ruamel.yaml's C parser when built, its pure one otherwise."""
+    global _C_PARSER
+    if _C_PARSER is None:
+        try:  # ruamel.yaml.clib, then the newer clibz; both are libyaml compiled for ruamel.yaml
+            from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+        except ImportError:
+            try:
+                from _ruamel_yaml_clibz import CParser  # type: ignore[import-not-found]
+            except ImportError:  # pragma: no cover - a platform without wheels: slower, same results
+                CParser = False
+        _C_PARSER = CParser
+    if _C_PARSER:
+        return _C_PARSER(text).get_event  # type: ignore[no-any-return]
+    from ruamel.yaml import YAML  # pragma: no cover
+
+    return iter(YAML(typ="safe", pure=True).parse(text)).__next__  # pragma: no cover
+
+
+def _errors() -> tuple[type[BaseException], ...]:
+    from ruamel.yaml.error import YAMLError
+
+    return (YAMLError,)
+
+
+# libyaml's (and ruamel's pure parser's) problem texts, by prefix, in the words a form-filler understands
+_PROBLEMS = (
+    ("mapping values are not allowed", "这里不能出现“键: 值”（多半是缩进不对，或值里的冒号后面需要加引号：写成 \"a: b\"）"),
+    ("could not find expected ':'", "缺少冒号“:”（上一行的“键: 值”没有写完，或缩进不对）"),
+    ("found character that cannot start any token", "出现了不能作为开头的字符（值以 @ ` % 等符号开头时请加引号）"),
+    ("found a tab character", "缩进里有制表符（Tab）"),
+    ("did not find expected key", "缩进没有对齐（同一层的键要左对齐），或列表项“- ”的位置不对"),
+    ("did not find expected '-' indicator", "列表项“- ”和其他内容的缩进不一致"),
+    ("did not find expected ',' or ']'", "方括号“[”没有闭合：列表缺少“]”或项之间缺少逗号"),
+    ("did not find expected ',' or '}'", "花括号“{”没有闭合：映射缺少“}”或项之间缺少逗号"),
+    ("did not find expected node content", "这里缺少值（多了一个“]”“}”或“,”）"),
+    ("did not find expected <document start>", "文件在这里之后还有多余的内容（括号闭合之后又写了东西，或缩进不对）"),
+    ("expected <block end>", "缩进不对"),
+    ("found unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
+    ("found unknown escape character", "双引号字符串里有无法识别的转义（\\）：Windows 路径请用单引号"),
+    ("found undefined tag handle", "不认识的标签（以 ! 开头的写法）"),
+    ("did not find expected alphabetic or numeric character", "“&”或“*”后面缺少名字（值以 & * 开头时请加引号）"),
+    ("did not find expected comment or line break", "引号闭合后这一行还有多余的内容"),
+    ("control characters are not allowed", "文件里有不可见的控制字符"),
+    ("found unexpected ':'", "这里出现了多余的冒号“:”（值里有冒号时请加引号）"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+    ("while scanning a simple key", "缺少冒号“:”"),
+    ("sequence entries are not allowed", "这里不能出现列表项“- ”（缩进不对）"),
+    # the same problems in the words of ruamel's pure-Python parser (used only where no C parser is installed)
+    ("expected ',' or ']'", "方括号“[”没有闭合：列表缺少“]”或项之间缺少逗号"),
+    ("expected ',' or '}'", "花括号“{”没有闭合：映射缺少“}”或项之间缺少逗号"),
+    ("special characters are not allowed", "文件里有不可见的控制字符"),
+)
+
+
+def _translate(problem: str, context: str | None) -> str:
+    for english, chinese in _PROBLEMS:
         if problem.startswith(english):
             return chinese
-    return problem
+    return f"无法解析这一处（原文：{problem}{'，' + context if context else ''}）"
+
+
+def _syntax_error(exc: BaseException, display: str, text: str) -> LoadError:
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc).split("\n", 1)[0])
+    context = getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    opened = getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    if mark is None and isinstance(getattr(exc, "position", None), int):  # the reader's errors carry an offset only
+        position = exc.position  # type: ignore[attr-defined]
+        # libyaml counts bytes of the UTF-8 it was given; ruamel's pure reader counts characters
+        before = text.encode("utf-8")[:position].decode("utf-8", "ignore") if _C_PARSER else text[:position]
+        line = len(_BREAKS.findall(before)) + 1
+        column = len(before) - max(before.rfind("\n"), before.rfind("\r")) if line > 1 else len(before) + 1
+    if context and "quoted" in context and problem.startswith("found unexpected end of stream") and opened is not None:
+        # the end of the file is where libyaml noticed; the opening quote is where the user must look
+        return LoadError("YAML 格式错误：引号没有闭合（这里开始的引号直到文件末尾都没有对应的结束引号）", file=display,
+                         line=opened.line + 1, column=opened.column + 1,
+                         hint="在值的末尾补上同样的引号（' 或 \"）；值里本身有引号时，用另一种引号把整个值括起来")
+    message = f"YAML 格式错误：{_translate(problem, context)}"
+    if opened is not None and mark is not None and opened.line != mark.line and context and "flow" in context:
+        message += f"（括号从第 {opened.line + 1} 行开始）"
+    hint = ("删掉这个看不见的字符（多半是从网页、Word 或聊天软件复制时带进来的）"
+            if problem.startswith(("control characters", "special characters"))
+            else "检查这一行及上一行的缩进（只用空格）、冒号后的空格、引号和括号是否成对")
+    return LoadError(message, file=display, line=line, column=column, hint=hint)
 
 
 class _Builder:
-    def __init__(self, doc: Doc) -> None:
+    """Values from parse events, with an explicit stack: positions, raw text, and every refusal in one pass."""
+
+    def __init__(self, doc: Doc, get: Callable[[], Any]) -> None:
         self.doc = doc
-        self.seen: set[int] = set()
-        self.count = 0
+        self.get = get
 
-    def _pos(self, node: yaml.Node) -> Pos:
-        return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+    def error(self, message: str, mark: Any, hint: str) -> LoadError:
+        return LoadError(message, file=self.doc.file, line=mark.line + 1, column=mark.column + 1, hint=hint)
 
-    def build(self, node: yaml.Node, path: tuple) -> Any:
-        self.count += 1
-        if self.count > _MAX_NODES:
-            raise LoadError("文件过大（节点过多）", file=self.doc.file, hint="项目文件不应包含成千上万个条目；请拆分或精简")
-        if id(node) in self.seen:
-            line, column = _first_alias(self.doc.text) or (node.start_mark.line + 1, node.start_mark.column + 1)
-            raise LoadError("不支持 YAML 锚点和别名（& 和 *）", file=self.doc.file, line=line, column=column,
-                            hint="把被引用的内容直接写出来：表单里每个值都应一目了然")
-        self.seen.add(id(node))
-        self.doc.values[path] = self._pos(node)
-        if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise LoadError("不支持 YAML 合并键（<<）", file=self.doc.file,
-                                    line=key_node.start_mark.line + 1, hint="把要合并的内容直接写出来")
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise LoadError("键必须是简单的文字", file=self.doc.file, line=key_node.start_mark.line + 1)
-                key = key_node.value
-                if key_node.tag.endswith(":int"):
-                    key = key  # keep numeric keys (years in calendar files) as their text
-                if key in out:
-                    first = self.doc.keys[path + (key,)]
-                    raise LoadError(f"键“{key}”重复出现（第一次在第 {first.line} 行）", file=self.doc.file,
-                                    line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1,
-                                    hint="删除或合并重复的键：YAML 只会保留其中一个，另一个会被悄悄丢掉")
-                self.doc.keys[path + (key,)] = self._pos(key_node)
-                out[key] = self.build(value_node, path + (key,))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        self.doc.raw[path] = node.value
-        self.doc.tags[path] = node.tag
-        return _scalar(node, self.doc, path)
+    def run(self) -> Any:
+        from ruamel.yaml import events as ev
+
+        get = self.get
+        get()  # stream start
+        first = get()
+        if type(first) is ev.StreamEndEvent:
+            return _EMPTY
+        doc = self.doc
+        values, keys, raw, tags = doc.values, doc.keys, doc.raw, doc.tags
+        resolve = _resolver()
+        scalar_t, map_t, seq_t = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+        map_end, seq_end, alias_t = ev.MappingEndEvent, ev.SequenceEndEvent, ev.AliasEvent
+        # a frame: [container, its path, the key awaiting its value (None: next scalar is a key), is a mapping]
+        stack: list[list[Any]] = []
+        root: Any = _EMPTY
+        count = 0
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is not map_end and kind is not seq_end:
+                count += 1
+                if count > MAX_NODES:
+                    raise self.error(f"文件过大：超过 {MAX_NODES} 个节点", event.start_mark,
+                                     "项目文件不应包含成千上万个条目；请拆分或精简")
+            if stack:
+                frame = stack[-1]
+                if frame[3] and frame[2] is None:  # a mapping expects a key
+                    if kind is scalar_t:
+                        m = event.start_mark
+                        key = event.value
+                        if key == "<<" and event.implicit[0]:
+                            raise self.error("不支持 YAML 合并键（<<）", m, "把要合并的内容直接写出来")
+                        path = frame[1] + (key,)
+                        if key in frame[0]:
+                            raise self.error(f"键“{key}”重复出现（第一次在第 {keys[path].line} 行）", m,
+                                             "删除或合并重复的键：YAML 只会保留其中一个，另一个会被悄悄丢掉")
+                        keys[path] = Pos(m.line + 1, m.column + 1)
+                        frame[2] = key
+                        continue
+                    if kind is map_end:
+                        stack.pop()
+                        if not stack:
+                            break
+                        continue
+                    if kind is alias_t:
+                        raise self.alias(event)
+                    raise self.error("键必须是简单的文字", event.start_mark, "把键写成一个词，例如 name:，不要写成列表或映射")
+                path = frame[1] + ((frame[2],) if frame[3] else (len(frame[0]),))
+            else:
+                path = ()
+            if kind is scalar_t:
+                m = event.start_mark
+                values[path] = Pos(m.line + 1, m.column + 1)
+                text = event.value
+                raw[path] = text
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(text) if event.implicit[0] else _STR
+                tags[path] = tag
+                value = text if tag is _STR or event.style else _scalar(text, tag, event.style)
+            elif kind is map_t or kind is seq_t:
+                m = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    raise self.error(f"嵌套太深：超过 {MAX_DEPTH} 层", m,
+                                     "项目文件只需要几层缩进；检查是否误粘贴了生成的数据，或括号没有配对")
+                values[path] = Pos(m.line + 1, m.column + 1)
+                value = {} if kind is map_t else []
+            elif kind is alias_t:
+                raise self.alias(event)
+            elif kind is seq_end:
+                stack.pop()
+                if not stack:
+                    break
+                continue
+            else:  # pragma: no cover - the parser emits nothing else inside a document
+                raise self.error("YAML 格式错误：无法识别的结构", event.start_mark, "参照 docs/format.md 的写法")
+            if stack:
+                if frame[3]:
+                    frame[0][frame[2]] = value
+                    frame[2] = None
+                else:
+                    frame[0].append(value)
+            else:
+                root = value
+            if kind is map_t:
+                stack.append([value, path, None, True])
+            elif kind is seq_t:
+                stack.append([value, path, None, False])
+            elif not stack:
+                break
+        get()  # document end
+        after = get()
+        if type(after) is not ev.StreamEndEvent:
+            raise self.error("一个文件里只能有一个 YAML 文档（“---”之后又开始了一个）", after.start_mark,
+                             "删掉多余的“---”及其后的内容，或把内容合并到同一个文档")
+        if root is None or (isinstance(root, str) and root == "" and tags.get(()) == "tag:yaml.org,2002:null"):
+            return _EMPTY
+        return root
+
+    def alias(self, event: Any) -> LoadError:
+        return self.error("不支持 YAML 锚点和别名（& 和 *）", event.start_mark,
+                          "把被引用的内容直接写出来：表单里每个值都应一目了然")
 
 
-def _first_alias(text: str) -> tuple[int, int] | None:
-    """Where the first alias (*name) stands: composed nodes share the anchor's position, events do not."""
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1, event.start_mark.column + 1
-    return None
+_RESOLVE: Any = None
+_STR = "tag:yaml.org,2002:str"
+
+
+def _resolver() -> Callable[[str], str]:
+    """Implicit tags for plain scalars from ruamel.yaml's own YAML 1.1 table (as PyYAML read them before: yes/on are
+    booleans), without the per-scalar Tag objects and path bookkeeping of its Resolver class."""
+    global _RESOLVE
+    if _RESOLVE is None:
+        from ruamel.yaml.resolver import implicit_resolvers
+
+        table: dict[str, list[tuple[str, Any]]] = {}
+        for versions, tag, regexp, first in implicit_resolvers:
+            if (1, 1) in versions:
+                for char in first:
+                    table.setdefault(char, []).append((tag, getattr(regexp, "lazy_self", lambda: regexp)()))  # lazily compiled
+        memo: dict[str, str] = {}  # field names, units, enum values repeat across files: match each text once
+
+        def resolve(value: str) -> str:
+            tag = memo.get(value)
+            if tag is None:
+                tag = _STR
+                for name, regexp in table.get(value[:1], ()):
+                    if regexp.match(value):
+                        tag = name
+                        break
+                if len(memo) > 100_000:
+                    memo.clear()
+                memo[value] = tag
+            return tag
+
+        _RESOLVE = resolve
+    return _RESOLVE  # type: ignore[no-any-return]
 
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 
 
-def _scalar(node: yaml.ScalarNode, doc: Doc, path: tuple) -> Any:
-    tag = node.tag.rsplit(":", 1)[-1]
-    value = node.value
-    if node.style:  # quoted or block scalars are strings, whatever they look like
+def _scalar(value: str, tag: str, style: Any) -> Any:
+    if style:  # quoted or block scalars are strings, whatever they look like
         return value
-    if tag == "null":
+    kind = tag.rsplit(":", 1)[-1]
+    if kind == "str":
+        return value
+    if kind == "null":
         return None
-    if tag == "bool":
+    if kind == "bool":
+        if value in ("y", "Y", "n", "N"):
+            return value  # ruamel's YAML 1.1 table has these; PyYAML (and so this tool before) read them as text
         return value.lower() in ("true", "yes", "on")
-    if tag == "int":
+    if len(value) > _MAX_NUMBER_TEXT:
+        return value  # 4,300+ digits make int() raise; the schema reports what it should be
+    if kind == "int":
         if _INT.match(value):
             return int(value)
         return value  # 0x.., 0o.., 1_000: keep the text; the schema says what it should be
-    if tag == "float":
-        from decimal import Decimal, InvalidOperation
-
+    if kind == "float":
         try:
-            return Decimal(value)  # never a float: money must stay exact
+            number = Decimal(value)  # never a float: money must stay exact
         except InvalidOperation:
             return value
-    if tag == "timestamp":
+        if not number.is_finite() or abs(number.adjusted()) > _MAX_NUMBER_TEXT:
+            return value  # 1e+99999999 would overflow arithmetic and make a 100-million-digit string
+        return number
+    if kind == "timestamp":
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
             return value  # a date with a time, or a loose form: the schema reports it
     return value
+
+
+# ---- writing ----------------------------------------------------------------------------------------------------
+
+_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")  # what YAML (and so libyaml's line numbers) counts as a break
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their breaks, split where YAML splits them."""
+    out, start = [], 0
+    for match in _BREAKS.finditer(text):
+        out.append(text[start:match.end()])
+        start = match.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
+def set_top_scalar(text: str, key: str, value: str, display: str, what: str = "") -> str:
+    """`text` with the top-level `key:` set to `value` by a ruamel.yaml round trip: comments, order, quoting, BOM and
+    line endings kept, and every line other than that key's byte-identical (else a UsageError, nothing written)."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import ScalarString
+
+    what = what or f"{key} 的值"
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    doc = parse_doc(body, display)  # our reader first: the same refusals and Chinese messages as `check`
+    where, key_at = doc.values.get((key,)), doc.keys.get((key,))
+    if where is None or key_at is None or not isinstance(doc.data.get(key), str):
+        raise UsageError(f"{display} 里没有可以替换的{what}", file=display, hint=f"在 {display} 的顶层写 {key}: <值>")
+    lines = _lines(body)
+    row = key_at.line - 1
+    if where.line != key_at.line or lines[row][where.column - 1:where.column] in ("|", ">"):
+        raise UsageError(f"无法在 {display} 中定位{what}（写成了多行或块文字）", file=display, line=key_at.line,
+                         hint=f"把 {key} 写成一行，如 {key}: {value}")
+    breaks = {line[len(line.rstrip("\r\n\x85\u2028\u2029")):] for line in lines} - {""}
+    crlf = breaks == {"\r\n"}
+
+    yaml = YAML()  # round trip
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 30  # never re-wrap a long line
+    mapping, sequence, offset = _guess_indent(body)
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    yaml.explicit_start = body.lstrip().startswith("---")
+    data = yaml.load(body.replace("\r\n", "\n") if crlf else body)
+    old = data[key]
+    data[key] = type(old)(value) if isinstance(old, ScalarString) else value  # keep '…' or "…" if it had them
+    out = io.StringIO()
+    yaml.dump(data, out)
+    dumped = out.getvalue().replace("\n", "\r\n") if crlf else out.getvalue()
+    new_lines = _lines(dumped)
+    if len(new_lines) != len(lines) or any(a != b for i, (a, b) in enumerate(zip(lines, new_lines)) if i != row):
+        # ruamel would also lay out another line its own way (an unusual indent, a flow mapping over several lines,
+        # trailing spaces, a lone CR): take only the key's line from the round trip and keep every other byte
+        fresh = _lines(dumped)[parse_doc(dumped, display).keys[(key,)].line - 1]
+        ending = lines[row][len(lines[row].rstrip("\r\n\x85\u2028\u2029")):]
+        new_lines = lines[:row] + [fresh.rstrip("\r\n\x85\u2028\u2029") + ending] + lines[row + 1:]
+    result = "".join(new_lines)
+    check = parse_doc(result, display)
+    if check.data.get(key) != value or {**check.data, key: None} != {**doc.data, key: None}:
+        raise UsageError(f"修改 {key} 后 {display} 的其他内容会改变，已放弃", file=display, line=key_at.line,
+                         hint=f"把 {key} 单独写成一行“{key}: 值”后再试")
+    return bom + result
+
+
+def _guess_indent(text: str) -> tuple[int, int, int]:
+    """(mapping indent, sequence indent, dash offset) as the file uses them, so that the dump lays it out alike."""
+    mapping = sequence = offset = None
+    previous = ""
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        width = len(line) - len(stripped)
+        before = len(previous) - len(previous.lstrip(" "))
+        if previous.rstrip().endswith(":") and width > before:
+            if stripped.startswith("- "):
+                if offset is None:
+                    offset = width - before
+                    dash = stripped[2:]
+                    sequence = offset + 2 + (len(dash) - len(dash.lstrip(" ")))
+            elif mapping is None:
+                mapping = width - before
+        previous = line
+    mapping = mapping or 2
+    offset = offset if offset is not None else 0
+    return mapping, max(sequence or mapping, offset + 2), offset
+
+
+_QUOTER: Any = None
+
+
+def quote_scalar(text: str) -> str:
+    """`text` as a one-line YAML scalar that this reader gives back unchanged: plain when it can be, quoted when it
+    would otherwise read as a number, date, boolean (YAML 1.1: yes/on too), null or syntax. ruamel.yaml decides."""
+    global _QUOTER
+    if _QUOTER is None:
+        import io
+
+        from ruamel.yaml import YAML
+        from ruamel.yaml.resolver import BaseResolver, implicit_resolvers
+
+        class Resolver11(BaseResolver):  # the table _resolver() reads with, so the emitter quotes what it must
+            def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None) -> None:
+                BaseResolver.__init__(self, loadumper=loader or loadumper)
+
+        for versions, tag, regexp, first in implicit_resolvers:
+            if (1, 1) in versions:
+                Resolver11.add_implicit_resolver_base(tag, regexp, first)
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Resolver = Resolver11
+        yaml.default_flow_style = True
+        yaml.width = 1 << 30
+        yaml.allow_unicode = True
+
+        def quote(value: str) -> str:
+            out = io.StringIO()
+            yaml.dump(value, out)
+            dumped = out.getvalue().rstrip("\n")
+            if dumped.endswith("\n..."):
+                dumped = dumped[: -len("\n...")]
+            return dumped.strip()
+
+        _QUOTER = quote
+    return _QUOTER(text)  # type: ignore[no-any-return]
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
