@@ -257,3 +257,13 @@ def test_a_cache_hit_imports_no_yaml_rules_packs_or_engine(projects: Path, _cach
     warm = run()
     assert warm[:2] == cold[:2]  # the same report and exit code
     assert loaded(warm[2]) == []
+
+
+def test_the_code_fingerprint_covers_the_whole_package_and_the_yaml_library() -> None:
+    from govproj.edges.cache import code_lines
+
+    names = {line.split("\0", 1)[0] for line in code_lines()}
+    for part in ("core/engine.py", "core/fields.py", "packs/bj/rules.py", "packs/shared.py", "edges/yamlio.py",
+                 "commands/check.py", "cli.py"):
+        assert part in names, part
+    assert any(name.startswith("ruamel.yaml/") for name in names)

@@ -69,29 +69,48 @@ def _stat_line(path: Path, rel: str) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """govproj's version, every file of the installed package, and the calendar libraries it reads."""
-    import importlib.util
+    """govproj's version, every file of the installed package, and the calendar and YAML libraries it reads."""
+    return _sha("\n".join(code_lines()).encode("utf-8"))
 
+
+def code_lines() -> list[str]:
+    """What the code fingerprint is made of: one line a file (path, size, mtime)."""
     from govproj import __version__
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # govproj/, not only govproj/edges/
     lines = [f"govproj {__version__}"]
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
             lines.append(_stat_line(path, path.relative_to(package).as_posix()))
     for module in ("chinese_calendar", "lunardate", "ruamel.yaml", "_ruamel_yaml"):  # the YAML library and its C parser
-        try:
-            spec = importlib.util.find_spec(module)
-        except (ImportError, ValueError):
-            spec = None
-        origin = getattr(spec, "origin", None) if spec else None
+        origin = _module_origin(module)
         if origin:
             folder = Path(origin).parent if Path(origin).name == "__init__.py" else Path(origin)
             files = sorted(folder.glob("*.py")) if folder.is_dir() else [folder]
             lines.extend(_stat_line(p, f"{module}/{p.name}") for p in files)
         else:
             lines.append(f"{module}\0absent")
-    return _sha("\n".join(lines).encode("utf-8"))
+    return lines
+
+
+def _module_origin(module: str) -> str | None:
+    """Where a module's file is, without importing it or its parent package (`find_spec("ruamel.yaml")` would
+    import the `ruamel` namespace: a cache hit imports no YAML library at all)."""
+    import importlib.util
+    import sys
+
+    if "." not in module:
+        try:
+            spec = importlib.util.find_spec(module)
+        except (ImportError, ValueError):
+            return None
+        return getattr(spec, "origin", None) if spec else None
+    parts = module.split(".")
+    for entry in sys.path:
+        candidate = Path(entry or ".", *parts, "__init__.py")
+        if candidate.is_file():
+            return str(candidate)
+    return None
 
 
 def file_digest(path: Path) -> str:
