@@ -84,9 +84,9 @@ def analyze(folder: Path, options: Options) -> Outcome:
 
 
 def baseline(project: Any) -> Any:
-    """`ledger.baseline_for`, but without starting git when the repository's files show no baseline tag of the
-    project (most projects, and every one before approval): two git processes per project would cost more than
-    the whole check."""
+    """`ledger.baseline_for`, but without importing GitPython or starting git when the repository's files show no
+    baseline tag of the project (most projects, and every one before approval): the import and the git processes
+    would cost more than the whole check."""
     from govproj.edges.cache import has_baseline_tag
     from govproj.core.calendar import repository_root
 

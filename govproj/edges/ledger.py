@@ -147,8 +147,6 @@ def shallow_boundary(repo: "Repo") -> set[str]:
     return set(path.read_text().split()) if path.is_file() else set()
 
 
-def is_shallow(repo: "Repo") -> bool:
-    return bool(shallow_boundary(repo))
 
 
 # ---- editing the stage ---------------------------------------------------------------------------------------
@@ -744,8 +742,6 @@ class Tag:
     path: str | None = None  # the tag's Govproj-Path: where the project was when tagged (projects may move)
 
 
-def tag_glob(project_id: str) -> str:
-    return f"{TAG_PREFIX}/{project_id}/baseline-*"
 
 
 def baseline_tags(repo: "Repo", project_id: str, *, merged: str | None = None) -> list[Tag]:
@@ -918,11 +914,6 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.strip().splitlines())
 
 
-def changed_files(repo: "Repo", sha: str) -> list[str]:
-    """Repository paths a commit changed against its first parent (all of its files for a root commit)."""
-    out = repo.git.diff_tree("--no-commit-id", "--name-only", "-r", "-z", "--root", "-m", "--first-parent", sha,
-                             stdout_as_string=False)
-    return sorted({p.decode("utf-8", "replace") for p in out.split(b"\0") if p})
 
 
 def resolve(repo: "Repo", rev: str) -> str | None:
