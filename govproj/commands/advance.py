@@ -80,16 +80,21 @@ def run(args: SimpleNamespace) -> int:
                          hint="先用 git add / git commit 提交这些修改（或撤销它们），再推进；推进提交只记录阶段的变化")
     today = parse_today(args.today) or _dt.date.today()
     config = load_repo_config(folder)
-    gate = lifecycle.gates(folder, move, today=today, repo_config=config,
-                           baseline_loader=lambda: ledger.baseline_for(project))
+    baseline: list = []  # looked up once, and only if a change-control rule asks for it
+
+    def baseline_loader():
+        if not baseline:
+            baseline.append(ledger.baseline_at(repo, rel, project.id))
+        return baseline[0]
+
+    gate = lifecycle.gates(folder, move, today=today, repo_config=config, baseline_loader=baseline_loader)
     out = sys.stdout
     out.write(f"{project.display}：{lifecycle.describe(pack, move)}\n")
     if not gate.open:
         _refuse(gate, out)
         return 2 if gate.load_error else 1
     evidence = ledger.evidence_files(project, [Path(p) for p in args.evidence])
-    steps = ledger.history(repo, rel, project.id)
-    previous = next((s.commit.sha for s in reversed(steps) if s.trail is not None), None)
+    previous = ledger.last_advance(repo, project.id)  # back from HEAD to the last step: not the whole history
     tag = ledger.next_tag_name(repo, project.id) if pack.stage(move.target).baseline and move.outcome == "pass" else None
     target_result = gate.target
     trail = ledger.Trail(project.id, rel, move.source, move.target, move.outcome, pack.id, pack.version,

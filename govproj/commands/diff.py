@@ -54,7 +54,7 @@ def compare_record(folder: Path, ref: str | None, today: Any = None) -> dict[str
     pack = project.pack
     repo, rel = ledger.open_repo(folder)
     if ref:
-        if not repo.ok("rev-parse", "-q", "--verify", f"{ref}^{{commit}}"):
+        if ledger.resolve(repo, ref) is None:
             raise UsageError(f"git 里没有版本“{ref}”", hint="写标签名、提交号或分支名；`git tag -l 'govproj/*'` 列出基线标签")
         baseline = ledger.load_at(repo, ref, rel, label=ref)
         if baseline is None:

@@ -36,15 +36,34 @@ def main(
 
 def trail_records(folder: Path) -> dict[str, Any]:
     """The audit trail of one project as plain data (the json format of `govproj log`)."""
+    return trails([folder])[0]
+
+
+def trails(folders: list[Path]) -> list[dict[str, Any]]:
+    """The audit trails of many projects, in order: one history walk per repository for all of its projects."""
     from govproj.edges import ledger
-    from govproj.core.lifecycle import stage_name
     from govproj.core.project import load_project
 
-    project = load_project(folder)
+    loaded = []
+    groups: dict[str, tuple[Any, list[tuple[str, str]]]] = {}
+    for folder in folders:
+        project = load_project(folder)
+        repo, rel = ledger.open_repo(folder)
+        group = groups.setdefault(str(ledger.root_of(repo).resolve()), (repo, []))
+        group[1].append((project.id, rel))
+        loaded.append((project, group[0], rel))
+    steps_of = {root: ledger.histories(repo, keys, signatures=True) for root, (repo, keys) in groups.items()}
+    records = []
+    for project, repo, rel in loaded:
+        steps = steps_of[str(ledger.root_of(repo).resolve())][(project.id, rel)]
+        records.append(_record(project, steps, {t.commit: t.name for t in ledger.baseline_tags(repo, project.id)}))
+    return records
+
+
+def _record(project: Any, steps: list[Any], tags: dict[str, str]) -> dict[str, Any]:
+    from govproj.core.lifecycle import stage_name
+
     pack = project.pack
-    repo, rel = ledger.open_repo(folder)
-    steps = ledger.history(repo, rel, project.id, signatures=True)
-    tags = {t.commit: t.name for t in ledger.baseline_tags(repo, project.id)}
     entries = []
     for step in steps:
         if not (step.is_advance or step.changes_stage or step.before is None and step.after):
@@ -133,7 +152,7 @@ def write_json(projects: list[Any]) -> None:
 
 
 def run(args: SimpleNamespace) -> int:
-    records = [trail_records(folder) for folder in projects_under(args.path)]
+    records = trails(projects_under(args.path))
     if args.format == "json":
         write_json(records)
         return 0

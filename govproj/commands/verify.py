@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -69,36 +70,136 @@ class Report:
             self.breaks.append(Break(commit.sha, message, hint, commit.date, commit.author))
 
 
+@dataclass
+class Job:
+    """One project's replay, prepared from the repository's single history walk (plain data: it goes to a worker)."""
+
+    folder: Path
+    root: str
+    rel: str
+    steps: list[Any]
+    tags: list[Any]
+    reachable: dict[str, Any]  # commit → the baseline tag on it, for tags reachable from HEAD
+    baselines: dict[str, Any]  # advance commit → the latest baseline tag at or before it, or None
+
+
 def verify_project(folder: Path) -> Report:
+    """Verify one project (see `verify_folders`)."""
+    return verify_folders([folder])[0]
+
+
+def verify_folders(folders: list[Path], *, jobs: int = 0) -> list[Report]:
+    """Verify every project: one history walk per repository for all of its projects, then each project's replay
+    (its checks at every advance) in a process pool when there are several."""
+    from govproj.edges import batch, ledger
+    from govproj.core.project import load_project
+
+    reports: list[Report | None] = [None] * len(folders)
+    groups: dict[str, tuple[Any, list[tuple[int, Path, Any, str]]]] = {}
+    for index, folder in enumerate(folders):
+        project = load_project(folder)
+        repo, rel = ledger.open_repo(folder)
+        key = str(ledger.root_of(repo).resolve())
+        groups.setdefault(key, (repo, []))[1].append((index, folder, project, rel))
+    todo: list[tuple[int, Job]] = []
+    for root, (repo, members) in groups.items():
+        for index, item in _prepare(repo, root, members):
+            if isinstance(item, Report):
+                reports[index] = item
+            else:
+                todo.append((index, item))
+        repo.close()  # its persistent cat-file processes must not be shared with forked workers
+    workers = batch.worker_count(jobs, len(todo), minimum=PARALLEL_MIN, per_worker=1)
+    try:
+        for (index, _), report in zip(todo, batch.map_jobs(replay, [job for _, job in todo], workers, label="核验")):
+            reports[index] = report
+    finally:
+        for key in [k for k in _REPOS if k[0] == os.getpid()]:  # replays that ran here: end their git processes
+            _REPOS.pop(key).close()
+    return [r for r in reports if r is not None]
+
+
+PARALLEL_MIN = 3  # projects: a replay costs ~0.1-0.2 s a project, far more than forking a worker
+
+
+def _prepare(repo: Any, root: str, members: list[tuple[int, Path, Any, str]]) -> list[tuple[int, "Report | Job"]]:
+    """The walk and the per-project facts every replay needs: steps, tags, which baseline each advance had."""
+    from govproj.edges import ledger
+
+    out: list[tuple[int, Report | Job]] = []
+    if ledger.head(repo) is None:
+        for index, _, project, _ in members:
+            report = Report(project.display, project.id)
+            report.unverifiable = "仓库还没有任何提交"
+            out.append((index, report))
+        return out
+    walked = ledger.walk(repo)
+    steps_of = ledger.histories(repo, [(project.id, rel) for _, _, project, rel in members], walked=walked,
+                                stages=False)  # parsing the stages is the workers' part
+    boundary = sorted(ledger.shallow_boundary(repo))
+    tags_of = ledger.baseline_tags_of(repo, [project.id for _, _, project, _ in members])
+    for index, folder, project, rel in members:
+        report = Report(project.display, project.id)
+        steps = steps_of[(project.id, rel)]
+        path = ledger.in_project(rel, "project.yaml")
+        if boundary:
+            cut = [b for b, text in zip(boundary, ledger.blobs(repo, [f"{b}:{path}" for b in boundary]))
+                   if text is not None]
+            if cut or (steps and steps[0].before_text is not None):
+                report.unverifiable = ("仓库是浅克隆（shallow clone），项目在最早可见的提交之前已经存在，历史不完整，无法核验"
+                                       "：先运行 git fetch --unshallow（CI 中 actions/checkout 设置 fetch-depth: 0）")
+                out.append((index, report))
+                continue
+        if not steps:
+            report.unverifiable = "项目还没有提交到 git，没有可核验的历史"
+            out.append((index, report))
+            continue
+        tags = tags_of[project.id]
+        reachable = {t.commit: t for t in tags if walked.contains(t.commit)}
+        baselines = {}
+        for step in steps:
+            if step.trail is not None:
+                baselines[step.commit.sha] = next((t for t in reversed(tags)
+                                                   if walked.is_ancestor(t.commit, step.commit.sha)), None)
+        out.append((index, Job(folder, root, rel, steps, tags, reachable, baselines)))
+    return out
+
+
+# One git.Repo (one persistent cat-file process) per repository and process: keyed by the process id too, because
+# a forked worker inherits the parent's entries, and two processes talking to one cat-file mix up its answers.
+_REPOS: dict[tuple[int, str], Any] = {}
+
+
+def replay(job: Job) -> Report:
+    """Replay one project's history: every step against the rules, the tags, the evidence and the baseline."""
+    import git
+
     from govproj.edges import ledger
     from govproj.core.engine import load_repo_config
     from govproj.core.lifecycle import stage_name
     from govproj.core.project import load_project
 
+    key = (os.getpid(), job.root)
+    repo = _REPOS.get(key)
+    if repo is None:
+        repo = _REPOS[key] = git.Repo(job.root)
+    folder, rel, steps, tags, reachable = job.folder, job.rel, job.steps, job.tags, job.reachable
+    ledger.fill_stages(steps)
     project = load_project(folder)
     report = Report(project.display, project.id)
-    repo, rel = ledger.open_repo(folder)
-    if ledger.head(repo) is None:
-        report.unverifiable = "仓库还没有任何提交"
-        return report
-    steps = ledger.history(repo, rel, project.id)
     path = ledger.in_project(rel, "project.yaml")
-    if ledger.is_shallow(repo):
-        cut = [b for b, text in zip(sorted(ledger.shallow_boundary(repo)),
-                                    ledger.blobs(repo, [f"{b}:{path}" for b in sorted(ledger.shallow_boundary(repo))]))
-               if text is not None]
-        if cut or (steps and steps[0].before_text is not None):
-            report.unverifiable = ("仓库是浅克隆（shallow clone），项目在最早可见的提交之前已经存在，历史不完整，无法核验"
-                                   "：先运行 git fetch --unshallow（CI 中 actions/checkout 设置 fetch-depth: 0）")
-            return report
-    if not steps:
-        report.unverifiable = "项目还没有提交到 git，没有可核验的历史"
-        return report
     pack = project.pack
     config = load_repo_config(folder)
-    tags = ledger.baseline_tags(repo, project.id)
-    reachable = {t.commit: t for t in ledger.baseline_tags(repo, project.id, merged="HEAD")}
     report.tags = len(tags)
+    loaded: dict[str, Any] = {}  # baseline tag → the project as approved: loaded once, used at every later step
+
+    def baseline_of(tag: Any) -> Any:
+        if tag is None:
+            return None
+        if tag.name not in loaded:
+            loaded[tag.name] = ledger.load_tag(repo, tag, rel)
+        return loaded[tag.name]
+
     baseline = None
     last_measure = None
     last_advance: str | None = None
@@ -118,10 +219,14 @@ def verify_project(folder: Path) -> Report:
         else:
             report.advances += 1
             advances.add(commit.sha)
-            _check_advance(report, repo, rel, folder, pack, step, last_advance, config, reachable, tags)
+            _check_advance(report, repo, rel, folder, pack, step, last_advance, config, reachable, tags,
+                           baseline_of(job.baselines.get(commit.sha)))
             last_advance = commit.sha
         if commit.sha in reachable:
-            baseline = ledger.load_at(repo, commit.sha, rel, label=reachable[commit.sha].name)
+            tag = reachable[commit.sha]
+            # the same files as the tag's own baseline when the project has not moved: loaded once
+            baseline = (baseline_of(tag) if tag.path in (None, rel)
+                        else ledger.load_at(repo, commit.sha, rel, label=tag.name))
             last_measure = None
             continue
         if baseline is not None and step.after_text is not None:
@@ -158,7 +263,7 @@ def _note_start(report: Report, pack: Any, kind: str, first: Any, tagged: bool) 
 
 
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
-                   config: dict, reachable: dict, tags: list) -> None:
+                   config: dict, reachable: dict, tags: list, baseline: Any) -> None:
     from govproj.edges import ledger
     from govproj.core import lifecycle
     from govproj.errors import GovprojError
@@ -179,7 +284,7 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
                            f"{(previous or '无')[:10]}：推进之后历史被改写（rebase、amend、cherry-pick 或删除了提交）",
                    "恢复原来的历史（git reflog 可找回）；已推进的提交不能改写")
     path = ledger.in_project(rel, "project.yaml")
-    others = [p for p in ledger.changed_files(repo, commit.sha) if p != path]
+    others = [p for p in sorted(set(step.changed)) if p != path]  # from the walk: no git process per commit
     if others:
         report.add(commit, "推进提交除阶段外还修改了其他文件：" + "、".join(others[:5]) + ("等" if len(others) > 5 else ""),
                    "推进提交只应改 project.yaml 的 stage；其他修改应单独提交")
@@ -204,7 +309,6 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
         elif tag.commit != commit.sha:
             report.add(commit, f"基线标签 {tag.name} 被移动，不再指向进入基线阶段的提交")
     move = lifecycle.Move(trail.source, trail.target, trail.outcome, baseline=pack.stage(trail.target).baseline)
-    baseline = ledger.baseline_at(repo, rel, trail.project, commit.sha)
     with ledger.tree_at(repo, commit.sha, rel) as tree:
         gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline)
         for ref, digest in trail.evidence:
@@ -284,7 +388,7 @@ def write_text(reports: list[Report], out: Any) -> None:
 def run(args: SimpleNamespace) -> int:
     from govproj.commands.log import projects_under, write_json
 
-    reports = [verify_project(folder) for folder in projects_under(args.path)]
+    reports = verify_folders(projects_under(args.path))
     if args.format == "json":
         write_json([asdict(r) for r in reports])
     else:

@@ -185,21 +185,26 @@ class Gate:
 def gates(folder: Path, move: Move, *, today: _dt.date | None = None, repo_config: dict[str, Any] | None = None,
           baseline_loader: Callable[[], Any] | None = None) -> Gate:
     """Check the project folder for `move`; the result names every error that holds it."""
-    from govproj.core.engine import check_folder
+    from govproj.core.engine import check_project, load_error_result
+    from govproj.core.project import load_project
+    from govproj.errors import GovprojError
 
+    try:
+        project = load_project(folder)  # once for both checks: loading costs more than checking (verify: every step)
+    except GovprojError as exc:
+        failed = load_error_result(folder, exc)
+        return Gate(move, failed, load_error=failed.error)
     entering_baseline = move.outcome == "pass" and move.baseline
     # Entering a stage that fixes the baseline approves the project as it now is: the previous baseline (before a
     # re-declaration, 渝北第十一条（二）) no longer binds it, so change control has nothing to compare there.
-    target = check_folder(folder, stage=move.target, today=today, repo_config=repo_config,
-                          baseline_loader=(lambda: None) if entering_baseline else baseline_loader)
-    gate = Gate(move, target, load_error=target.error)
-    if target.error:
-        return gate
+    target = check_project(project, stage=move.target, today=today, repo_config=repo_config,
+                           baseline_loader=(lambda: None) if entering_baseline else baseline_loader)
+    gate = Gate(move, target)
     seen = set()
     results = [target]
     if move.outcome == "pass" and move.source != move.target:
-        results.append(check_folder(folder, stage=move.source, today=today, repo_config=repo_config,
-                                    baseline_loader=baseline_loader))
+        results.append(check_project(project, stage=move.source, today=today, repo_config=repo_config,
+                                     baseline_loader=baseline_loader))
     for result in results:
         for d in result.diagnostics:
             key = (d.file, d.line, d.code, d.message)

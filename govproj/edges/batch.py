@@ -105,9 +105,9 @@ def analyze(folder: Path, options: Options) -> Outcome:
 
 
 def baseline(project: Any) -> Any:
-    """`ledger.baseline_for`, but without starting git when the repository's files show no baseline tag of the
-    project (most projects, and every one before approval): two git processes per project would cost more than
-    the whole check."""
+    """`ledger.baseline_for`, but without importing GitPython or starting git when the repository's files show no
+    baseline tag of the project (most projects, and every one before approval): the import and the git processes
+    would cost more than the whole check."""
     from govproj.core.places import repository_root
     from govproj.edges.cache import has_baseline_tag
 
@@ -237,9 +237,10 @@ def _preload(today: _dt.date) -> None:
     WorkCalendar().is_workday(today)  # imports chinese_calendar and builds this year's table
 
 
-def worker_count(jobs: int, misses: int) -> int:
-    """Processes to use for `misses` projects: 1 below PARALLEL_MIN, else `jobs`, GOVPROJ_JOBS or every core."""
-    if misses < PARALLEL_MIN:
+def worker_count(jobs: int, misses: int, *, minimum: int = PARALLEL_MIN, per_worker: int = 4) -> int:
+    """Processes to use for `misses` projects: 1 below `minimum`, else `jobs`, GOVPROJ_JOBS or every core, and no
+    more than one per `per_worker` projects."""
+    if misses < minimum:
         return 1
     if not jobs:
         try:
@@ -249,7 +250,36 @@ def worker_count(jobs: int, misses: int) -> int:
     if jobs <= 0:
         affinity = getattr(os, "sched_getaffinity", None)
         jobs = len(affinity(0)) if affinity else (os.cpu_count() or 1)
-    return max(1, min(jobs, misses // 4 or 1))
+    return max(1, min(jobs, misses // per_worker or 1))
+
+
+def map_jobs(function: Any, items: list[Any], workers: int, *, label: str = "") -> list[Any]:
+    """`function(item)` for every item, in order: in this process for one worker, else in a pool of forked
+    workers (as `analyze_many`), with the progress bar. Items and results must pickle; `function` must be a
+    module-level function."""
+    progress = Progress(len(items), label)
+    try:
+        if workers <= 1:
+            results = []
+            for item in items:
+                results.append(function(item))
+                progress.step()
+            return results
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+        if context is not None:
+            _preload(_dt.date.today())
+        results = []
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            # small chunks: one project's replay is long enough that balance matters more than round trips
+            for result in pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))):
+                results.append(result)
+                progress.step()
+        return results
+    finally:
+        progress.done()
 
 
 def project_key(folder: Path, options: Options, memo: dict[Any, Any]) -> str:

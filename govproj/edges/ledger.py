@@ -1,29 +1,42 @@
-"""The git edge: advance commits with trailers, baseline tags, the project's history, trees as they were.
+"""The git edge: advance commits with trailers, baseline tags, the projects' history, trees as they were.
 
 The git history of the repository that holds the projects is the audit trail (审计留痕). Every stage change is one
 commit made by `govproj advance`, whose message ends in machine-readable trailers (`Govproj-*`); entering a stage
-that fixes the approved baseline also writes an annotated tag `govproj/<project id>/baseline-<n>`. Everything here
-runs the `git` program (no GitPython) and is imported only by the commands that need it, and by `check` lazily when
-a change-control rule asks for the baseline.
+that fixes the approved baseline also writes an annotated tag `govproj/<project id>/baseline-<n>`.
+
+GitPython is the object model (`git.Repo`, its commits, tags and trees; objects are read through its one persistent
+`git cat-file --batch` process), and git is the engine: `repo.git.<cmd>` runs what the model lacks (a commit that
+runs the user's hooks, `update-ref`, one `git log` that lists every commit's changed paths). This module, and so
+GitPython, is imported only by the commands that touch git, and by `check` only when the repository's files show a
+baseline tag of the project (see `govproj.edges.batch.baseline`).
 """
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import io
 import os
 import re
-import subprocess
-import tarfile
 import tempfile
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from govproj.errors import UsageError
 
+try:  # GitPython runs `git version` when imported: without a git program there is no GitPython either
+    import git
+    from git.exc import GitCommandError
+except ImportError as _exc:  # pragma: no cover - depends on the machine
+    git = None  # type: ignore[assignment]
+    _IMPORT_ERROR: str | None = str(_exc)
+else:
+    _IMPORT_ERROR = None
+
 if TYPE_CHECKING:
+    from git import Repo
+
     from govproj.core.project import Project
 
 TAG_PREFIX = "govproj"
@@ -31,61 +44,31 @@ ADVANCE_ENV = "GOVPROJ_ADVANCE"  # set while `advance` commits: the stage guard 
 PROJECT_FILE = "project.yaml"
 
 
-class GitFailed(Exception):
-    """A git command failed; `stderr` is git's own message."""
-
-    def __init__(self, args: tuple[str, ...], code: int, stderr: str) -> None:
-        super().__init__(f"git {' '.join(args)}: {stderr.strip()}")
-        self.args_ = args
-        self.code = code
-        self.stderr = stderr.strip()
+def _require_git() -> None:
+    if git is None:
+        raise UsageError("找不到 git 程序（或 GitPython 无法使用它）", hint="安装 git 并确认它在 PATH 中"
+                         + (f"；GitPython 的报告：{_IMPORT_ERROR}" if _IMPORT_ERROR else ""))
 
 
-@dataclass(frozen=True)
-class Repo:
-    """A git working tree. Every call is `git -C <root> …`."""
-
-    root: Path
-
-    def run(self, *args: str, input: bytes | None = None, env: dict[str, str] | None = None,
-            check: bool = True) -> subprocess.CompletedProcess:
-        full_env = None if env is None else {**os.environ, **env}
-        try:
-            done = subprocess.run(["git", "-C", str(self.root), *args], input=input, capture_output=True,
-                                  env=full_env)
-        except FileNotFoundError:
-            raise UsageError("找不到 git 程序", hint="安装 git 并确认它在 PATH 中") from None
-        if check and done.returncode != 0:
-            raise GitFailed(args, done.returncode, done.stderr.decode("utf-8", "replace"))
-        return done
-
-    def text(self, *args: str, input: bytes | None = None) -> str:
-        return self.run(*args, input=input).stdout.decode("utf-8", "replace")
-
-    def ok(self, *args: str) -> bool:
-        return self.run(*args, check=False).returncode == 0
-
-    def git_path(self, name: str) -> Path:
-        path = Path(self.text("rev-parse", "--git-path", name).strip())
-        return path if path.is_absolute() else self.root / path
-
-
-def find_repo(folder: Path) -> tuple[Repo, str] | None:
+def find_repo(folder: Path) -> tuple["Repo", str] | None:
     """(repository, the folder's path inside it in posix form, "" for the root), or None outside a work tree."""
+    _require_git()
     try:
-        done = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel", "--show-prefix"],
-                              capture_output=True)
-    except (FileNotFoundError, NotADirectoryError):
+        repo = git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, NotADirectoryError):
         return None
-    if done.returncode != 0:
+    if repo.bare or not repo.working_tree_dir:
         return None
-    lines = done.stdout.decode("utf-8", "replace").split("\n")
-    if not lines or not lines[0]:
+    try:
+        rel = Path(folder).resolve().relative_to(Path(repo.working_tree_dir).resolve()).as_posix()
+    except ValueError:  # inside the .git folder, or reached through a link git does not follow
         return None
-    return Repo(Path(lines[0])), (lines[1] if len(lines) > 1 else "").strip().rstrip("/")
+    if rel == ".git" or rel.startswith(".git/"):
+        return None
+    return repo, "" if rel == "." else rel
 
 
-def open_repo(folder: Path) -> tuple[Repo, str]:
+def open_repo(folder: Path) -> tuple["Repo", str]:
     found = find_repo(folder)
     if found is None:
         raise UsageError(f"{folder} 不在 git 仓库中：审计留痕需要 git",
@@ -93,9 +76,26 @@ def open_repo(folder: Path) -> tuple[Repo, str]:
     return found
 
 
+def root_of(repo: "Repo") -> Path:
+    return Path(repo.working_tree_dir or ".")
+
+
 def in_project(rel: str, name: str) -> str:
     """The repository path of a file of the project."""
     return f"{rel}/{name}" if rel else name
+
+
+def _user_locale() -> dict[str, str]:
+    """GitPython runs git with LC_ALL=C to parse its output; a commit's hooks and git's own words, which reach
+    the user, run in the user's locale instead (an empty value is the same as unset)."""
+    return {"LANGUAGE": os.environ.get("LANGUAGE", ""), "LC_ALL": os.environ.get("LC_ALL", "")}
+
+
+def _stderr(exc: "GitCommandError") -> str:
+    """git's own message out of GitPython's decoration (`\\n  stderr: '…'`)."""
+    text = str(exc.stderr or "")
+    match = re.match(r"^\s*stderr: '(.*)'\s*$", text, re.S)
+    return (match.group(1) if match else text).strip()
 
 
 # ---- state checks before a step ------------------------------------------------------------------------------
@@ -104,22 +104,22 @@ IN_PROGRESS = (("MERGE_HEAD", "合并（merge）"), ("rebase-merge", "变基（r
                ("CHERRY_PICK_HEAD", "拣选（cherry-pick）"), ("REVERT_HEAD", "还原（revert）"), ("BISECT_LOG", "二分查找（bisect）"))
 
 
-def branch(repo: Repo) -> str:
+def branch(repo: "Repo") -> str:
     """The checked-out branch; refuses a detached HEAD or an operation in progress."""
-    for name, label in IN_PROGRESS:
-        if repo.git_path(name).exists():
+    for name, label in IN_PROGRESS:  # these live in the work tree's own git dir (a linked worktree has its own)
+        if (Path(repo.git_dir) / name).exists():
             raise UsageError(f"仓库正在进行{label}，现在不能推进阶段",
                              hint="先完成或放弃这项操作（如 git merge --abort / git rebase --continue），再推进")
-    done = repo.run("symbolic-ref", "-q", "HEAD", check=False)
-    if done.returncode != 0:
+    if repo.head.is_detached:
         raise UsageError("HEAD 处于分离状态（detached HEAD），推进提交无处安放",
                          hint="先切换到一个分支：git switch <分支名>（或 git switch -c <新分支>）")
-    return done.stdout.decode().strip()
+    return repo.head.reference.path
 
 
-def uncommitted(repo: Repo, rel: str) -> list[str]:
+def uncommitted(repo: "Repo", rel: str) -> list[str]:
     """`git status` lines for the project folder: staged, unstaged and untracked (not ignored) changes."""
-    out = repo.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", rel or ".").stdout
+    out = repo.git.status("--porcelain=v1", "-z", "--untracked-files=all", "--", rel or ".",
+                          stdout_as_string=False, strip_newline_in_stdout=False)
     entries = [e.decode("utf-8", "replace") for e in out.split(b"\0") if e]
     lines: list[str] = []
     skip = False
@@ -133,18 +133,20 @@ def uncommitted(repo: Repo, rel: str) -> list[str]:
     return lines
 
 
-def head(repo: Repo) -> str | None:
-    done = repo.run("rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
-    return done.stdout.decode().strip() if done.returncode == 0 else None
+def head(repo: "Repo") -> str | None:
+    """HEAD's commit, or None on a branch without commits yet."""
+    try:
+        return repo.head.commit.hexsha
+    except ValueError:
+        return None
 
 
-def is_shallow(repo: Repo) -> bool:
-    return repo.text("rev-parse", "--is-shallow-repository").strip() == "true"
-
-
-def shallow_boundary(repo: Repo) -> set[str]:
-    path = repo.git_path("shallow")
+def shallow_boundary(repo: "Repo") -> set[str]:
+    """The commits a shallow clone cut its history at (`.git/shallow`); empty for a full clone."""
+    path = Path(repo.common_dir) / "shallow"
     return set(path.read_text().split()) if path.is_file() else set()
+
+
 
 
 # ---- editing the stage ---------------------------------------------------------------------------------------
@@ -331,21 +333,169 @@ def evidence_files(project: "Project", extra: list[Path] = ()) -> list[tuple[str
     return sorted(found.items())
 
 
-# ---- history -------------------------------------------------------------------------------------------------
+# ---- objects and commits -------------------------------------------------------------------------------------
 
-_FORMAT = "%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%G?%x1f%B%x1e"
-_FORMAT_NOSIG = _FORMAT.replace("%G?", "")
+BATCH_MIN = 16  # objects: from here on one `git cat-file --batch` over all of them beats a round trip each
+
+
+def blobs(repo: "Repo", specs: Iterable[str]) -> list[bytes | None]:
+    """The contents of `rev:path` objects (None where missing or not a file).
+
+    A few go through GitPython's persistent `git cat-file --batch` (no process each); many go to one
+    `cat-file --batch` of their own, all requests at once: a round trip per object costs a context switch of
+    both processes, which on a busy machine is most of the time."""
+    specs = list(specs)
+    if len(specs) < BATCH_MIN:
+        return [_one_blob(repo, spec) for spec in specs]
+    sent = [spec for spec in specs if "\n" not in spec]  # one request per line
+    with tempfile.TemporaryFile() as requests:
+        requests.write("".join(f"{spec}\n" for spec in sent).encode("utf-8"))
+        requests.seek(0)
+        out = repo.git.cat_file("--batch", istream=requests, stdout_as_string=False, strip_newline_in_stdout=False)
+    found: dict[str, bytes | None] = {}
+    offset = 0
+    for spec in sent:
+        end = out.index(b"\n", offset)
+        header = out[offset:end].split()
+        offset = end + 1
+        if len(header) == 3 and header[1] in (b"blob", b"tree", b"commit", b"tag"):
+            size = int(header[2])
+            found[spec] = out[offset:offset + size] if header[1] == b"blob" else None
+            offset += size + 1
+        else:  # "<spec> missing" / "ambiguous"
+            found[spec] = None
+    return [found.get(spec) for spec in specs]
+
+
+def _one_blob(repo: "Repo", spec: str) -> bytes | None:
+    try:
+        _, kind, _, data = repo.git.get_object_data(spec)
+    except ValueError:  # "<spec> missing" / "ambiguous", or a spec git cannot take on one line
+        return None
+    return data if kind in (b"blob", "blob") else None  # GitPython gives the type as bytes
+
+
+class Objects:
+    """Trees and blobs by id, each read once through GitPython's persistent `cat-file --batch`: an id names its
+    content forever, and a project's successive commits share almost every object (the evidence never changes),
+    so replaying its history reads each file once. Blobs are kept up to a budget; trees always (they are small)."""
+
+    BUDGET = 64 << 20  # bytes of blobs kept per repository
+
+    def __init__(self, repo: "Repo") -> None:
+        self._repo = weakref.ref(repo)  # the memo must not keep its repository (and its git processes) alive
+        self.trees: dict[str, list[tuple[str, int, str]]] = {}
+        self.blobs: dict[str, bytes] = {}
+        self.commits: dict[str, str] = {}
+        self.kept = 0
+
+    @property
+    def repo(self) -> "Repo | None":
+        return self._repo()
+
+    def _read(self, ref: str) -> tuple[str, str, bytes] | None:
+        """(id, type, content) of an object, or None when git has none by that name."""
+        assert self.repo is not None
+        try:
+            sha, kind, _, data = self.repo.git.get_object_data(ref)
+        except ValueError:
+            return None
+        return (sha.decode() if isinstance(sha, bytes) else sha), (kind.decode() if isinstance(kind, bytes) else kind), data
+
+    def tree_of(self, rev: str) -> str | None:
+        """The root tree of a commit (or of what a tag or other revision names)."""
+        if rev in self.commits:
+            return self.commits[rev]
+        got = self._read(f"{rev}^{{tree}}")
+        if got is None:
+            return None
+        sha = got[0]
+        self.trees.setdefault(sha, _tree_entries(got[2]))
+        if re.fullmatch(r"[0-9a-f]{40}", rev):  # a commit id names its tree forever; a ref may move
+            self.commits[rev] = sha
+        return sha
+
+    def entries(self, sha: str) -> list[tuple[str, int, str]]:
+        """(name, mode, id) of a tree's entries."""
+        if sha not in self.trees:
+            got = self._read(sha)
+            self.trees[sha] = _tree_entries(got[2]) if got is not None and got[1] == "tree" else []
+        return self.trees[sha]
+
+    def blob(self, sha: str) -> bytes | None:
+        if sha in self.blobs:
+            return self.blobs[sha]
+        got = self._read(sha)
+        data = got[2] if got is not None and got[1] == "blob" else None
+        if data is not None and self.kept + len(data) <= self.BUDGET:
+            self.blobs[sha] = data
+            self.kept += len(data)
+        return data
+
+    def folder(self, rev: str, rel: str) -> str | None:
+        """The tree of the folder `rel` at `rev`, or None."""
+        current = self.tree_of(rev)
+        for part in (rel.split("/") if rel else []):
+            if current is None:
+                return None
+            current = next((sha for name, mode, sha in self.entries(current) if name == part and mode == 0o40000),
+                           None)
+        return current
+
+    def files(self, tree: str, prefix: str = "") -> Iterator[tuple[str, int, str]]:
+        """(path below the tree, mode, blob id) of every file in it, folders included recursively."""
+        for name, mode, sha in self.entries(tree):
+            if mode == 0o40000:
+                yield from self.files(sha, f"{prefix}{name}/")
+            elif mode != 0o160000:  # a submodule's commit is no file here
+                yield f"{prefix}{name}", mode, sha
+
+
+def _tree_entries(data: bytes) -> list[tuple[str, int, str]]:
+    from git.objects.fun import tree_entries_from_data
+
+    try:
+        return [(name, mode, binsha.hex()) for binsha, mode, name in tree_entries_from_data(data)]
+    except ValueError:  # GitPython refuses trees with unsafe names ("..", "/"): nothing in them is read
+        return []
+
+
+_OBJECTS: dict[int, Objects] = {}
+
+
+def objects(repo: "Repo") -> Objects:
+    """The object memo of this `git.Repo` instance, gone with it. Keyed by identity: Repo instances compare equal
+    by their git dir, and another instance may hold another `cat-file` process (a forked worker's own, say)."""
+    found = _OBJECTS.get(id(repo))
+    if found is None or found.repo is not repo:
+        found = _OBJECTS[id(repo)] = Objects(repo)
+        weakref.finalize(repo, _OBJECTS.pop, id(repo), None)
+    return found
+
+
+def _decode(data: bytes | None) -> str | None:
+    return None if data is None else data.decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)
 class Commit:
+    """What the commands need of a commit, taken from GitPython's `Commit` (plain data: it crosses processes)."""
+
     sha: str
     parents: tuple[str, ...]
     author: str
     email: str
-    date: str  # ISO 8601 with the author's own offset
+    date: str  # ISO 8601 with the author's own offset (git's %aI)
     signature: str  # %G?: G good, U good/unknown trust, N none, B bad, E cannot check …; "" when not asked
     message: str
+
+    @classmethod
+    def of(cls, commit: "git.Commit", signature: str = "") -> "Commit":
+        message = commit.message
+        if isinstance(message, bytes):  # GitPython keeps bytes it could not decode in the commit's encoding
+            message = message.decode("utf-8", "replace")
+        return cls(commit.hexsha, tuple(p.hexsha for p in commit.parents), commit.author.name or "",
+                   commit.author.email or "", commit.authored_datetime.isoformat(), signature, message.rstrip("\n"))
 
     @property
     def short(self) -> str:
@@ -367,6 +517,7 @@ class Step:
     after_text: str | None
     trail: Trail | None
     problems: list[str] = field(default_factory=list)
+    changed: tuple[str, ...] = ()  # repository paths the commit changed against its first parent
 
     @property
     def changes_stage(self) -> bool:
@@ -378,72 +529,186 @@ class Step:
         return self.trail is not None or bool(self.problems)
 
 
-def _commits(repo: Repo, shas: list[str], *, signatures: bool) -> list[Commit]:
-    if not shas:
-        return []
-    fmt = _FORMAT if signatures else _FORMAT_NOSIG
-    out = repo.text("log", "--no-walk=unsorted", "--stdin", f"--format={fmt}", input="\n".join(shas).encode() + b"\n")
-    commits = []
-    for record in out.split("\x1e"):
-        record = record.lstrip("\n")
-        if not record:
+# ---- history: one walk for every project of a repository ------------------------------------------------------
+
+@dataclass
+class Walk:
+    """Every commit reachable from a revision, once, oldest first in topological order, with its parents and the
+    paths it changed against its first parent: what one `git log` gives, for all the repository's projects."""
+
+    order: list[str]
+    parents: dict[str, tuple[str, ...]]
+    changed: dict[str, tuple[str, ...]]
+    index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index = {sha: i for i, sha in enumerate(self.order)}
+
+    def contains(self, sha: str) -> bool:
+        return sha in self.index
+
+    def is_ancestor(self, ancestor: str, sha: str) -> bool:
+        """Whether `ancestor` is `sha` or one of its ancestors, from the walk's parents alone (no git process).
+
+        In topological order every ancestor comes before its descendants, so a commit older in the order than
+        `ancestor` cannot lead to it: the search stops there (on a linear history it is one step per commit)."""
+        if ancestor not in self.index or sha not in self.index:
+            return False
+        floor = self.index[ancestor]
+        seen: set[str] = set()
+        todo = [sha]
+        while todo:
+            current = todo.pop()
+            if current == ancestor:
+                return True
+            if current in seen or self.index.get(current, -1) < floor:
+                continue
+            seen.add(current)
+            todo.extend(self.parents.get(current, ()))
+        return False
+
+
+def walk(repo: "Repo", rev: str = "HEAD") -> Walk | None:
+    """The one pass over the history (None when `rev` is no commit, e.g. a branch without commits)."""
+    try:
+        repo.commit(rev)
+    except (ValueError, GitCommandError, git.BadName):
+        return None
+    # --root: a root commit lists its files; --no-renames: a rename lists both paths (as diff-tree does);
+    # --diff-merges=first-parent: a merge lists what it brought onto its branch; --no-show-signature: the
+    # user's log.showSignature would write gpg output into the records.
+    raw = repo.git.log("--topo-order", "--reverse", "-z", "--name-only", "--root", "--no-renames",
+                       "--diff-merges=first-parent", "--no-show-signature", "--format=%x1e%H%x1f%P", rev, "--",
+                       stdout_as_string=False, strip_newline_in_stdout=False)
+    order: list[str] = []
+    parents: dict[str, tuple[str, ...]] = {}
+    changed: dict[str, tuple[str, ...]] = {}
+    for record in raw.split(b"\x1e")[1:]:
+        header, _, names = record.partition(b"\0")
+        sha, _, parent_text = header.decode("ascii").partition("\x1f")
+        order.append(sha)
+        parents[sha] = tuple(parent_text.split())
+        changed[sha] = tuple(n.decode("utf-8", "replace") for n in names.lstrip(b"\n").split(b"\0") if n)
+    return Walk(order, parents, changed)
+
+
+def _folder_tree(repo: "Repo", sha: str, rel: str) -> str | None:
+    try:
+        return repo.git.get_object_header(f"{sha}:{rel}" if rel else f"{sha}^{{tree}}")[0]
+    except ValueError:
+        return None
+
+
+def histories(repo: "Repo", projects: Iterable[tuple[str, str]], *, rev: str = "HEAD", signatures: bool = False,
+              walked: Walk | None = None, stages: bool = True) -> dict[tuple[str, str], list[Step]]:
+    """The history of every (project id, folder) at once, each oldest first: the commits reachable from `rev`
+    that touched the project's folder or carry its trailers. One walk and one object reader for all of them.
+
+    With `stages=False` the steps' `before`/`after` stay None until `fill_stages`: reading the stage parses YAML,
+    which `verify` leaves to its workers."""
+    wanted = list(dict.fromkeys(projects))
+    out: dict[tuple[str, str], list[Step]] = {key: [] for key in wanted}
+    walked = walked if walked is not None else walk(repo, rev)
+    if walked is None or not wanted:
+        return out
+    by_folder: dict[str, list[tuple[str, str]]] = {}
+    for key in wanted:
+        by_folder.setdefault(key[1], []).append(key)
+    above: dict[str, tuple[str, ...]] = {}  # a changed file's folders that are project folders, memoised
+
+    def owners(name: str) -> tuple[str, ...]:
+        folder = name.rpartition("/")[0]
+        if folder not in above:
+            found, current = [], folder
+            while current:
+                if current in by_folder:
+                    found.append(current)
+                current = current.rpartition("/")[0]
+            above[folder] = tuple(found)
+        return above[folder]
+
+    picked: list[tuple[tuple[str, str], Commit, Trail | None, list[str]]] = []
+    for sha in walked.order:
+        names = walked.changed[sha]
+        folders = {f for name in names for f in owners(name)}
+        if names and "" in by_folder:
+            folders.add("")
+        if len(walked.parents[sha]) > 1:  # a merge belongs to a project only if it differs from every parent there
+            folders = {f for f in folders
+                       if all(_folder_tree(repo, p, f) != _folder_tree(repo, sha, f) for p in walked.parents[sha])}
+        native = git.Commit(repo, bytes.fromhex(sha))  # read through the persistent cat-file process
+        message = native.message if isinstance(native.message, str) else native.message.decode("utf-8", "replace")
+        has_trailers = TRAILER in message
+        if not folders and not has_trailers:
             continue
-        sha, parents, author, email, date, sig, message = record.split("\x1f", 6)
-        commits.append(Commit(sha, tuple(parents.split()), author, email, date, sig, message.rstrip("\n")))
-    order = {sha: i for i, sha in enumerate(shas)}
-    return sorted(commits, key=lambda c: order[c.sha])
+        trail, problems = parse_trail(message) if has_trailers else (None, [])
+        commit: Commit | None = None
+        for key in wanted:
+            pid, folder = key
+            if trail is not None:
+                take = trail.project == pid  # another project's advance that touched this folder is not ours
+            elif problems:
+                take = folder in folders or f"Govproj-Project: {pid}" in message
+            else:
+                take = folder in folders  # an id in the message that is not a trailer does not count
+            if take:
+                commit = commit or Commit.of(native)
+                picked.append((key, commit, trail, problems))
+    if signatures and picked:
+        marks = _signatures(repo, list(dict.fromkeys(c.sha for _, c, _, _ in picked)))
+        picked = [(key, replace(c, signature=marks.get(c.sha, "")), t, p) for key, c, t, p in picked]
+    specs = []
+    for (_, folder), commit, _, _ in picked:
+        path = in_project(folder, PROJECT_FILE)
+        specs += [f"{commit.sha}:{path}", f"{commit.sha}^:{path}"]
+    texts = [_decode(data) for data in blobs(repo, specs)]
+    for index, (key, commit, trail, problems) in enumerate(picked):
+        after_text, before_text = texts[2 * index], texts[2 * index + 1]
+        out[key].append(Step(commit, None, None, before_text, after_text, trail, list(problems),
+                             walked.changed[commit.sha]))
+    if stages:
+        fill_stages([step for steps in out.values() for step in steps])
+    return out
 
 
-def blobs(repo: Repo, specs: list[str]) -> list[bytes | None]:
-    """The contents of `rev:path` objects in one `git cat-file --batch` call (None where missing)."""
-    if not specs:
-        return []
-    out = repo.run("cat-file", "--batch", input="".join(f"{s}\n" for s in specs).encode()).stdout
-    result: list[bytes | None] = []
-    offset = 0
-    for _ in specs:
-        end = out.index(b"\n", offset)
-        header = out[offset:end].decode("utf-8", "replace").split()
-        offset = end + 1
-        if len(header) == 3 and header[1] in ("blob", "tree", "commit", "tag"):
-            size = int(header[2])
-            result.append(out[offset:offset + size] if header[1] == "blob" else None)
-            offset += size + 1
-        else:  # "<spec> missing" / "ambiguous"
-            result.append(None)
-    return result
+def fill_stages(steps: list[Step]) -> None:
+    """Set each step's stage before and after from its project.yaml texts."""
+    known: dict[str | None, str | None] = {}  # the same text is one commit's after and the next one's before
+    for step in steps:
+        for text in (step.before_text, step.after_text):
+            if text not in known:
+                known[text] = stage_of(text)
+        step.before, step.after = known[step.before_text], known[step.after_text]
 
 
-def _decode(data: bytes | None) -> str | None:
-    return None if data is None else data.decode("utf-8", "replace")
+def history(repo: "Repo", rel: str, project_id: str, *, rev: str = "HEAD", signatures: bool = False) -> list[Step]:
+    """One project's history (see `histories`)."""
+    return histories(repo, [(project_id, rel)], rev=rev, signatures=signatures)[(project_id, rel)]
 
 
-def history(repo: Repo, rel: str, project_id: str, *, rev: str = "HEAD", signatures: bool = False) -> list[Step]:
-    """Every commit reachable from `rev` that touched the project folder or carries its trailers, oldest first."""
-    if repo.run("rev-parse", "-q", "--verify", f"{rev}^{{commit}}", check=False).returncode != 0:
-        return []
-    touched = repo.text("rev-list", "--topo-order", "--reverse", rev, "--", rel or ".").split()
-    marked = repo.text("rev-list", "--topo-order", "--reverse", "--fixed-strings",
-                       f"--grep=Govproj-Project: {project_id}", rev).split()
-    wanted = set(touched) | set(marked)
-    if set(marked) <= set(touched):
-        order = touched
-    else:
-        order = [s for s in repo.text("rev-list", "--topo-order", "--reverse", rev).split() if s in wanted]
-    commits = _commits(repo, order, signatures=signatures)
-    path = in_project(rel, PROJECT_FILE)
-    texts = blobs(repo, [spec for c in commits for spec in (f"{c.sha}:{path}", f"{c.sha}^:{path}")])
-    steps = []
-    for index, commit in enumerate(commits):
-        after_text, before_text = _decode(texts[2 * index]), _decode(texts[2 * index + 1])
-        trail, problems = parse_trail(commit.message)
-        if trail is not None and trail.project != project_id:
-            continue  # another project's advance that happened to touch this folder
-        if trail is None and not problems and commit.sha not in touched:
-            continue  # the id appears in the message, but it is not a trailer
-        steps.append(Step(commit, stage_of(before_text), stage_of(after_text), before_text, after_text, trail,
-                          problems))
-    return steps
+def _signatures(repo: "Repo", shas: list[str]) -> dict[str, str]:
+    """git's %G? of each commit: GitPython does not check signatures, so `git log --no-walk` does (gpg runs only
+    for signed commits); a few thousand ids per call keep the command line short."""
+    marks: dict[str, str] = {}
+    for start in range(0, len(shas), 2000):
+        out = repo.git.log("--no-walk=unsorted", "--no-show-signature", "--format=%H %G?", *shas[start:start + 2000],
+                           "--")
+        for line in out.splitlines():
+            sha, _, mark = line.partition(" ")
+            marks[sha] = mark.strip()
+    return marks
+
+
+def last_advance(repo: "Repo", project_id: str, rev: str = "HEAD") -> str | None:
+    """The project's latest advance commit reachable from `rev`, or None: `advance` needs only this one (its
+    Govproj-Previous), so the walk goes back from `rev` and stops there instead of replaying the whole history."""
+    if head(repo) is None:
+        return None
+    for commit in repo.iter_commits(rev, grep=f"Govproj-Project: {project_id}", fixed_strings=True):
+        trail, _ = parse_trail(commit.message if isinstance(commit.message, str) else "")
+        if trail is not None and trail.project == project_id:
+            return commit.hexsha
+    return None
 
 
 # ---- baselines -----------------------------------------------------------------------------------------------
@@ -453,65 +718,82 @@ class Tag:
     name: str
     number: int
     commit: str
+    path: str | None = None  # the tag's Govproj-Path: where the project was when tagged (projects may move)
 
 
-def tag_glob(project_id: str) -> str:
-    return f"{TAG_PREFIX}/{project_id}/baseline-*"
 
 
-def baseline_tags(repo: Repo, project_id: str, *, merged: str | None = None) -> list[Tag]:
+def baseline_tags(repo: "Repo", project_id: str, *, merged: str | None = None) -> list[Tag]:
     """The project's baseline tags (reachable from `merged` when given), by number."""
-    args = ["for-each-ref", "--format=%(refname:short)%09%(*objectname)%09%(objectname)"]
+    tags = baseline_tags_of(repo, [project_id])[project_id]
     if merged:
-        args.append(f"--merged={merged}")
-    args.append(f"refs/tags/{tag_glob(project_id)}")
-    tags = []
-    for line in repo.text(*args).splitlines():
-        name, peeled, own = (line.split("\t") + ["", ""])[:3]
-        match = re.search(r"/baseline-(\d+)$", name)
-        if match:
-            tags.append(Tag(name, int(match.group(1)), peeled or own))
-    return sorted(tags, key=lambda t: t.number)
+        tags = [t for t in tags if is_ancestor(repo, t.commit, merged)]
+    return tags
 
 
-def next_tag_name(repo: Repo, project_id: str) -> str:
+def baseline_tags_of(repo: "Repo", project_ids: Iterable[str]) -> dict[str, list[Tag]]:
+    """The baseline tags of many projects, by number: the tag names are listed once (from the ref files and
+    packed-refs, no git process), and only the wanted projects' tag objects are read."""
+    wanted = {pid: [] for pid in project_ids}
+    refs: dict[str, list[tuple[int, "git.TagReference"]]] = {pid: [] for pid in wanted}
+    for ref in repo.tags:
+        head_, sep, rest = ref.name.partition("/")
+        pid, _, last = rest.rpartition("/")
+        number = last[len("baseline-"):]
+        if (head_ == TAG_PREFIX and sep and pid in refs and last.startswith("baseline-") and number.isdigit()
+                and number.isascii()):
+            refs[pid].append((int(number), ref))
+    for pid, found in refs.items():
+        for number, ref in found:
+            try:
+                target = ref.commit.hexsha
+            except ValueError:  # a tag of a tree or blob: keep it, so that verify reports it
+                target = ref.object.hexsha
+            path = None
+            if ref.tag is not None:  # annotated: its message names the project's folder
+                for key, value in trailer_lines(ref.tag.message or ""):
+                    if key == "Path":
+                        path = "" if value == "." else value
+                        break
+            wanted[pid].append(Tag(ref.name, number, target, path))
+        wanted[pid].sort(key=lambda t: t.number)
+    return wanted
+
+
+def next_tag_name(repo: "Repo", project_id: str) -> str:
     tags = baseline_tags(repo, project_id)
     return f"{TAG_PREFIX}/{project_id}/baseline-{(tags[-1].number + 1) if tags else 1}"
 
 
 @contextmanager
-def tree_at(repo: Repo, rev: str, rel: str, *, evidence: bool = True) -> Iterator[Path]:
+def tree_at(repo: "Repo", rev: str, rel: str, *, evidence: bool = True) -> Iterator[Path]:
     """A temporary folder holding the project's files as they were at `rev` (all files, or only the YAML)."""
+    from govproj.core.format import FILES
+
+    store = objects(repo)
     with tempfile.TemporaryDirectory(prefix="govproj-") as tmp:
         folder = Path(tmp) / "p"
         folder.mkdir()
-        if evidence:
-            data = repo.run("archive", "--format=tar", rev, "--", rel or ".").stdout
-            strip = PurePosixPath(rel) if rel else None
-            with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-                for member in archive.getmembers():
-                    if not member.isfile():
-                        continue
-                    path = PurePosixPath(member.name)
-                    inner = path.relative_to(strip) if strip else path
-                    if ".." in inner.parts or inner.is_absolute():
-                        continue
-                    target = folder.joinpath(*inner.parts)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    handle = archive.extractfile(member)
-                    target.write_bytes(handle.read() if handle else b"")
-        else:
-            from govproj.core.format import FILES
-
-            names = list(FILES) + ["calendar.yaml"]
-            for name, content in zip(names, blobs(repo, [f"{rev}:{in_project(rel, n)}" for n in names])):
-                if content is not None:
-                    (folder / name).write_bytes(content)
+        tree = store.folder(rev, rel)
+        if tree is not None and evidence:
+            for path, mode, sha in store.files(tree):
+                if mode & 0o170000 != 0o100000:  # regular files only, as a checkout would write them
+                    continue
+                target = folder.joinpath(*PurePosixPath(path).parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(store.blob(sha) or b"")
+        elif tree is not None:
+            names = set(FILES) | {"calendar.yaml"}
+            for name, mode, sha in store.entries(tree):
+                if name in names and mode not in (0o40000, 0o160000):
+                    content = store.blob(sha)
+                    if content is not None:
+                        (folder / name).write_bytes(content)
         yield folder
 
 
-def load_at(repo: Repo, rev: str, rel: str, *, label: str | None = None) -> "Project | None":
-    """The project as it was at `rev` (YAML only, held in memory), or None when it did not exist there."""
+def load_at(repo: "Repo", rev: str, rel: str, *, label: str | None = None) -> "Project | None":
+    """The project as it was at `rev` (YAML only), or None when it did not exist there."""
     from govproj.core.project import load_project
 
     with tree_at(repo, rev, rel, evidence=False) as folder:
@@ -530,23 +812,20 @@ def baseline_for(project: "Project", *, rev: str = "HEAD") -> "Project | None":
     return baseline_at(repo, rel, project.id, rev)
 
 
-def baseline_at(repo: Repo, rel: str, project_id: str, rev: str = "HEAD") -> "Project | None":
+def baseline_at(repo: "Repo", rel: str, project_id: str, rev: str = "HEAD") -> "Project | None":
+    """The project at its latest baseline tag reachable from `rev` (newest first: usually one ancestry test)."""
     try:
-        tags = baseline_tags(repo, project_id, merged=rev)
-        if not tags:
-            return None
-        return load_at(repo, tags[-1].name, _tag_path(repo, tags[-1], rel), label=tags[-1].name)
-    except GitFailed:
+        for tag in reversed(baseline_tags(repo, project_id)):
+            if is_ancestor(repo, tag.commit, rev):
+                return load_tag(repo, tag, rel)
+        return None
+    except (GitCommandError, ValueError):
         return None
 
 
-def _tag_path(repo: Repo, tag: Tag, rel: str) -> str:
-    """Where the project was when tagged: the tag's Govproj-Path (projects may move), else where it is now."""
-    message = repo.text("for-each-ref", "--format=%(contents)", f"refs/tags/{tag.name}")
-    for key, value in trailer_lines(message):
-        if key == "Path":
-            return "" if value == "." else value
-    return rel
+def load_tag(repo: "Repo", tag: Tag, rel: str) -> "Project | None":
+    """The project at a baseline tag, where the tag says it was (else where it is now)."""
+    return load_at(repo, tag.name, tag.path if tag.path is not None else rel, label=tag.name)
 
 
 # ---- the advance commit --------------------------------------------------------------------------------------
@@ -557,18 +836,19 @@ class Written:
     tag: str | None
 
 
-def commit_step(repo: Repo, rel: str, *, old_text: str, new_text: str, message: str, sign: bool,
+def commit_step(repo: "Repo", rel: str, *, old_text: str, new_text: str, message: str, sign: bool,
                 tag: str | None, tag_message: str, branch_ref: str) -> Written:
     """Write the new stage, commit only project.yaml, tag; on any failure put everything back as it was."""
     from govproj.edges.yamlio import atomic_write
 
-    file = repo.root / in_project(rel, PROJECT_FILE)
+    file = root_of(repo) / in_project(rel, PROJECT_FILE)
     path = in_project(rel, PROJECT_FILE)
     before = head(repo)
-    index_entry = repo.text("ls-files", "-s", "--", path).strip()
+    index_entry = repo.git.ls_files("-s", "--", path).strip()
     changed = new_text != old_text
-    env = {ADVANCE_ENV: path}
-    args = ["commit", "--only", "--no-edit", "-m", message]
+    env = {ADVANCE_ENV: path, **_user_locale()}
+    # `git commit`, not the index model: the user's hooks run and `--only` leaves the rest of the index alone.
+    args = ["--only", "--no-edit", "-m", message]
     if sign:
         args.append("-S")
     if changed:
@@ -576,48 +856,55 @@ def commit_step(repo: Repo, rel: str, *, old_text: str, new_text: str, message: 
         args += ["--", path]
     else:
         args.append("--allow-empty")  # a loop that stays in its stage (延期, 重新验收): the trail still records it
-    try:
-        repo.run(*args, env=env)
-    except GitFailed as exc:
+    status, _, stderr = repo.git.commit(*args, env=env, with_extended_output=True, with_exceptions=False)
+    if status != 0:
         if changed:
             atomic_write(file, old_text)
-        raise UsageError("git 提交失败，推进已撤销，工作区和暂存区保持原样" + (f"：\n{_indent(exc.stderr)}" if exc.stderr else ""),
+        stderr = stderr.strip()
+        raise UsageError("git 提交失败，推进已撤销，工作区和暂存区保持原样" + (f"：\n{_indent(stderr)}" if stderr else ""),
                          hint="多半是 pre-commit 钩子拒绝了提交，或 --sign 时没有配置签名密钥（git config user.signingkey）；"
-                              "处理后重新运行 govproj advance") from None
+                              "处理后重新运行 govproj advance")
     sha = head(repo) or ""
     if tag:
         try:
-            repo.run("tag", "-a", *(["-s"] if sign else []), "-m", tag_message, tag, sha)
-        except GitFailed as exc:
+            repo.create_tag(tag, ref=sha, message=tag_message, **({"s": True} if sign else {}), env=env)
+        except GitCommandError as exc:
             _undo(repo, branch_ref, sha, before, path, index_entry)
             if changed:
                 atomic_write(file, old_text)
-            raise UsageError(f"基线标签 {tag} 创建失败，推进提交已撤销：\n{_indent(exc.stderr)}",
+            raise UsageError(f"基线标签 {tag} 创建失败，推进提交已撤销：\n{_indent(_stderr(exc))}",
                              hint="检查签名配置，或是否已有同名标签（git tag -l）") from None
     return Written(sha, tag)
 
 
-def _undo(repo: Repo, branch_ref: str, sha: str, before: str | None, path: str, index_entry: str) -> None:
+def _undo(repo: "Repo", branch_ref: str, sha: str, before: str | None, path: str, index_entry: str) -> None:
     """Take back our own commit: the branch to where it was, project.yaml's index entry to what it was."""
+    # update-ref with the expected old value: if anything moved the branch meanwhile, git refuses.
     if before:
-        repo.run("update-ref", "-m", "govproj advance: 撤销", branch_ref, before, sha)
+        repo.git.update_ref("-m", "govproj advance: 撤销", branch_ref, before, sha)
     else:
-        repo.run("update-ref", "-d", branch_ref, sha)
+        repo.git.update_ref("-d", branch_ref, sha)
     if index_entry:
         mode, blob, _stage_and_path = index_entry.split(" ", 2)
-        repo.run("update-index", "--cacheinfo", f"{mode},{blob},{path}")
+        repo.git.update_index("--cacheinfo", f"{mode},{blob},{path}")
 
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.strip().splitlines())
 
 
-def changed_files(repo: Repo, sha: str) -> list[str]:
-    """Repository paths a commit changed against its first parent (all of its files for a root commit)."""
-    out = repo.run("diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", "-m", "--first-parent",
-                   sha).stdout
-    return sorted({p.decode("utf-8", "replace") for p in out.split(b"\0") if p})
 
 
-def is_ancestor(repo: Repo, sha: str, rev: str = "HEAD") -> bool:
-    return repo.ok("merge-base", "--is-ancestor", sha, rev)
+def resolve(repo: "Repo", rev: str) -> str | None:
+    """The commit a revision names, by git itself (every revision syntax git knows), or None."""
+    try:
+        return repo.git.rev_parse("-q", "--verify", f"{rev}^{{commit}}").strip() or None
+    except GitCommandError:
+        return None
+
+
+def is_ancestor(repo: "Repo", sha: str, rev: str = "HEAD") -> bool:
+    try:
+        return repo.is_ancestor(sha, rev)
+    except GitCommandError:  # an object that is no commit, or a revision that does not exist
+        return False
