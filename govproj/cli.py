@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("govproj.commands.schema", "导出项目文件的 JSON Schema，供编辑器补全和校验"),
     "stages": ("govproj.commands.stages", "列出辖区的项目阶段"),
     "advance": ("govproj.commands.advance", "在门槛条件满足时推进到下一阶段，并以 git 提交留痕"),
+    "record": ("govproj.commands.record", "记录已发生的事件、材料和签字（写入对应的 YAML 文件，保留注释）"),
     "log": ("govproj.commands.log", "查看项目的审计轨迹（何时、何人、从哪个阶段到哪个阶段、证据）"),
     "verify": ("govproj.commands.verify", "回放 git 历史，逐条核验审计轨迹"),
     "diff": ("govproj.commands.diff", "对比批复基线，列出变更及辖区规定的变更程序"),

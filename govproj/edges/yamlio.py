@@ -520,3 +520,70 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]]) -> str:
+    """`text` with each (path, value) of `changes` set by a ruamel.yaml round trip of the whole file: comments, key
+    order, quoting and layout kept; missing or empty mappings on the way are created. Read back with our reader: the
+    changed values must read as given and every other value must be unchanged (else a UsageError, nothing written).
+    Values: str (quoted when it would otherwise read as something else), date, bool, list of str, None."""
+    import copy
+    import datetime as _dt
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    crlf = "\r\n" in body
+    if crlf:
+        body = body.replace("\r\n", "\n")
+    doc = parse_doc(body, display, allow_empty=True)  # our reader first: the same refusals and messages as `check`
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, str):
+            if "\n" in value:
+                return LiteralScalarString(value)
+            return SingleQuotedScalarString(value) if quote_scalar(value) != value else value
+        if isinstance(value, list):
+            seq = CommentedSeq(plain(v) for v in value)
+            return seq
+        return value
+
+    def loader() -> Any:
+        yaml = YAML()
+        yaml.preserve_quotes = True
+        yaml.width = 1 << 30
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        return yaml
+
+    data = loader().load(body) or CommentedMap()
+    for path, value in changes:
+        node = data
+        for part in path[:-1]:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = CommentedMap()
+                node[part] = child
+            node = child
+        node[path[-1]] = plain(value)
+    out = io.StringIO()
+    loader().dump(data, out)
+    result = out.getvalue()
+    check = parse_doc(result, display)
+    expected = copy.deepcopy(doc.data) if isinstance(doc.data, dict) else {}
+    for path, value in changes:
+        node = expected
+        for part in path[:-1]:
+            if not isinstance(node.get(part), dict):
+                node[part] = {}
+            node = node[part]
+        node[path[-1]] = value if not isinstance(value, _dt.datetime) else value.date()
+    if check.data != expected:
+        raise UsageError(f"写入后 {display} 的内容与预期不一致，已放弃（文件未修改）", file=display,
+                         hint="检查该文件的写法（如重复的键、特殊的引号），或手工修改后运行 govproj check")
+    if crlf:
+        result = result.replace("\n", "\r\n")
+    return bom + result
