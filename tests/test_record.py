@@ -114,3 +114,14 @@ def test_strings_that_would_read_as_something_else_are_quoted(tmp_path, capsys, 
     capsys.readouterr()
     assert main(["check", str(folder), "--format", "json"]) in (0, 1)
     assert f"doc_no: '{value}'" in (folder / "project.yaml").read_text(encoding="utf-8")
+
+
+def test_check_names_a_date_that_does_not_exist(tmp_path, capsys):
+    folder = _new(tmp_path, capsys)
+    assert main(["record", str(folder), "declared", "--date", "2026-11-30"]) == 0
+    path = folder / "project.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-11-30", "date: 2026-11-31"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(folder), "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert "“2026-11-31”不是存在的日期" in out and "格式不对" not in out

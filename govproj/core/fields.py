@@ -178,7 +178,12 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
     if kind == "date":
         if isinstance(value, _dt.date):
             return value
-        out.append(Problem("GP001", path, f"“{label}”的日期“{doc.raw.get(path, value)}”格式不对",
+        raw = str(doc.raw.get(path, value))
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", raw.strip()):  # the shape is right, the day does not exist
+            out.append(Problem("GP001", path, f"“{label}”的日期“{raw}”不是存在的日期",
+                               "核对月份和日子（如 11 月只有 30 天），写成 YYYY-MM-DD"))
+            return None
+        out.append(Problem("GP001", path, f"“{label}”的日期“{raw}”格式不对",
                            "日期一律写成 YYYY-MM-DD，例如 2026-05-31"))
         return None
     if kind == "money":
