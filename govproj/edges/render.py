@@ -186,6 +186,7 @@ FILTERS = {"box": _box, "radio": _radio, "tick": _tick, "pen": _pen, "pendate": 
 def environment():
     """Sandboxed, autoescaping Jinja for docx XML; dict keys win over dict methods (`x.items` is the data)."""
     from jinja2 import ChainableUndefined
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class Env(ImmutableSandboxedEnvironment):
@@ -193,8 +194,14 @@ def environment():
             if isinstance(obj, dict):
                 if attribute in obj:
                     return obj[attribute]
+                if attribute.startswith("_"):
+                    return self.unsafe_undefined(obj, attribute)
                 return self.undefined(obj=obj, name=attribute)
             return super().getattr(obj, attribute)
+
+        def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+            # refuse instead of rendering an empty undefined that hides the attempt
+            raise SecurityError(f"不允许访问 {type(obj).__name__} 对象的属性“{attribute}”")
 
     env = Env(autoescape=True, undefined=ChainableUndefined, finalize=_printable, keep_trailing_newline=True)
     env.filters.update(FILTERS)
@@ -240,13 +247,18 @@ def _docx_template(path: Path):
 
 def fill(path: Path, context: dict[str, Any], *, core: dict[str, str]) -> bytes:
     """Render one template with the context; the reproducible .docx bytes."""
-    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
 
     tpl = _docx_template(path)
     try:
         tpl.render(clean(context, paragraphs=True), environment(), autoescape=True)
-    except TemplateError as exc:
-        raise UsageError(f"模板 {path} 有错误：{exc}", hint="用 `govproj render --lint` 查看出错的位置") from None
+    except SecurityError as exc:
+        raise UsageError(f"模板 {path} 中有不安全的访问，已停止生成：{exc}",
+                         hint="模板只能读取项目数据，不能访问 Python 对象的内部属性") from None
+    except Exception as exc:  # noqa: BLE001 — whatever a user template does wrong (include, range overflow,
+        # syntax) is the template's error, never an internal defect
+        raise UsageError(f"模板 {path} 有错误：{type(exc).__name__}: {exc}",
+                         hint="用 `govproj render --lint` 查看出错的位置") from None
     buffer = io.BytesIO()
     tpl.save(buffer)
     return normalize_docx(buffer.getvalue(), core=core)
