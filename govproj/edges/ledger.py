@@ -133,6 +133,20 @@ def uncommitted(repo: "Repo", rel: str) -> list[str]:
     return lines
 
 
+def untracked(repo: "Repo", rel: str, names: Iterable[str]) -> list[str]:
+    """Of `names` (paths relative to the project folder `rel`), those HEAD does not hold: ignored or never added.
+
+    Their hashes would go into the trailers while the files stay out of the commit, and `verify` could never
+    check them."""
+    names = list(names)
+    if not names:
+        return []
+    out = repo.git.ls_tree("-r", "-z", "--name-only", "--full-tree", "HEAD", "--", rel or ".",
+                           stdout_as_string=False, strip_newline_in_stdout=False)
+    held = {e.decode("utf-8", "replace") for e in out.split(b"\0") if e}
+    return [name for name in names if in_project(rel, name) not in held]
+
+
 def head(repo: "Repo") -> str | None:
     """HEAD's commit, or None on a branch without commits yet."""
     try:
