@@ -48,6 +48,21 @@ def main(
 
 
 def run(args: SimpleNamespace) -> int:
+    from govproj.edges import ledger
+    from govproj.errors import UsageError
+    from govproj.core.project import is_project
+
+    folder = Path(args.path)
+    if not is_project(folder):
+        raise UsageError(f"{folder} 不是项目文件夹（没有 project.yaml）", hint="advance 一次推进一个项目：给出项目文件夹的路径")
+    repo, rel = ledger.open_repo(folder)
+    if args.dry_run:  # reads only: no lock, a preview never waits for or blocks a real run
+        return _advance(args, folder, repo, rel)
+    with ledger.advance_lock(repo):  # read, judge and commit under the lock: a concurrent run cannot interleave
+        return _advance(args, folder, repo, rel)
+
+
+def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
     import datetime as _dt
 
     from govproj import __version__
@@ -56,12 +71,8 @@ def run(args: SimpleNamespace) -> int:
     from govproj.commands.check import parse_today
     from govproj.core.engine import load_repo_config
     from govproj.errors import UsageError
-    from govproj.core.project import is_project, load_project
+    from govproj.core.project import load_project
 
-    folder = Path(args.path)
-    if not is_project(folder):
-        raise UsageError(f"{folder} 不是项目文件夹（没有 project.yaml）", hint="advance 一次推进一个项目：给出项目文件夹的路径")
-    repo, rel = ledger.open_repo(folder)
     project = load_project(folder)
     pack = project.pack
     source = project.recorded_stage
