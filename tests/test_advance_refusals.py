@@ -175,3 +175,32 @@ def test_evidence_named_on_the_command_line_is_recorded(repo: Path, capsys) -> N
     message = git(repo, "log", "-1", "--format=%B")
     assert f"Govproj-Evidence: sha256:{hashlib.sha256(extra.read_bytes()).hexdigest()} evidence/建设内容确认会议纪要.pdf" \
         in message
+
+
+def test_dry_run_on_a_dirty_tree_previews_and_says_a_clean_tree_is_needed(repo: Path, capsys) -> None:
+    budget = repo / PROJECT / "budget.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8") + "# 修改中\n", encoding="utf-8")
+    out = refused(capsys, repo, "--dry-run", code=0)
+    assert "门槛条件全部满足，可以推进（--dry-run：没有修改任何文件）" in out
+    assert "真正推进前须先提交或撤销它们" in out and "budget.yaml" in out
+    out = refused(capsys, repo)  # the real advance still refuses
+    assert "项目文件夹有未提交的修改" in out
+
+
+def test_ignored_evidence_is_refused_before_its_hash_goes_into_the_trailers(repo: Path, capsys) -> None:
+    (repo / ".gitignore").write_text("*.secret.pdf\n", encoding="utf-8")
+    commit_all(repo, "忽略规则")
+    hidden = repo / PROJECT / "evidence" / "合同.secret.pdf"
+    hidden.write_text("不在提交里的证据", encoding="utf-8")
+    assert git(repo, "status", "--porcelain") == ""  # git ignores it: the tree looks clean
+    out = refused(capsys, repo, "--evidence", str(Path(PROJECT) / "evidence" / "合同.secret.pdf"))
+    assert f"{PROJECT}/evidence/合同.secret.pdf" in out and "没有提交到 git" in out
+    assert "git add -f" in out
+    out = refused(capsys, repo, "--evidence", str(Path(PROJECT) / "evidence" / "合同.secret.pdf"), "--dry-run", code=0)
+    assert "真正推进会拒绝" in out
+    git(repo, "add", "-f", str(hidden))
+    git(repo, "commit", "-q", "-m", "提交证据")
+    rc, out = advance(capsys, "--evidence", str(Path(PROJECT) / "evidence" / "合同.secret.pdf"))
+    assert rc == 0, out
+    message = git(repo, "log", "-1", "--format=%B")
+    assert hashlib.sha256(hidden.read_bytes()).hexdigest() in message

@@ -48,6 +48,21 @@ def main(
 
 
 def run(args: SimpleNamespace) -> int:
+    from govproj.edges import ledger
+    from govproj.errors import UsageError
+    from govproj.core.project import is_project
+
+    folder = Path(args.path)
+    if not is_project(folder):
+        raise UsageError(f"{folder} 不是项目文件夹（没有 project.yaml）", hint="advance 一次推进一个项目：给出项目文件夹的路径")
+    repo, rel = ledger.open_repo(folder)
+    if args.dry_run:  # reads only: no lock, a preview never waits for or blocks a real run
+        return _advance(args, folder, repo, rel)
+    with ledger.advance_lock(repo):  # read, judge and commit under the lock: a concurrent run cannot interleave
+        return _advance(args, folder, repo, rel)
+
+
+def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
     import datetime as _dt
 
     from govproj import __version__
@@ -56,12 +71,8 @@ def run(args: SimpleNamespace) -> int:
     from govproj.commands.check import parse_today
     from govproj.core.engine import load_repo_config
     from govproj.errors import UsageError
-    from govproj.core.project import is_project, load_project
+    from govproj.core.project import load_project
 
-    folder = Path(args.path)
-    if not is_project(folder):
-        raise UsageError(f"{folder} 不是项目文件夹（没有 project.yaml）", hint="advance 一次推进一个项目：给出项目文件夹的路径")
-    repo, rel = ledger.open_repo(folder)
     project = load_project(folder)
     pack = project.pack
     source = project.recorded_stage
@@ -74,8 +85,8 @@ def run(args: SimpleNamespace) -> int:
     if ledger.head(repo) is None:
         raise UsageError("仓库还没有任何提交", hint="先提交项目文件：git add <项目文件夹> && git commit")
     dirty = ledger.uncommitted(repo, rel)
-    if dirty:
-        listing = "\n".join(f"  {line}" for line in dirty[:20]) + ("\n  …" if len(dirty) > 20 else "")
+    listing = "\n".join(f"  {line}" for line in dirty[:20]) + ("\n  …" if len(dirty) > 20 else "")
+    if dirty and not args.dry_run:
         raise UsageError(f"项目文件夹有未提交的修改，推进会把它们混进（或漏出）审计轨迹：\n{listing}",
                          hint="先用 git add / git commit 提交这些修改（或撤销它们），再推进；推进提交只记录阶段的变化")
     today = parse_today(args.today) or _dt.date.today()
@@ -94,6 +105,12 @@ def run(args: SimpleNamespace) -> int:
         _refuse(gate, out)
         return 2 if gate.load_error else 1
     evidence = ledger.evidence_files(project, [Path(p) for p in args.evidence])
+    loose = ledger.untracked(repo, rel, [name for name, _ in evidence])
+    names = "、".join(f"{project.display}/{name}" for name in loose)
+    if loose and not args.dry_run:
+        raise UsageError(f"证据文件 {names} 没有提交到 git（被 .gitignore 忽略或从未 git add）：它的哈希会记入尾注，"
+                         "文件本身却不在提交里，日后无法核对",
+                         hint="用 git add -f <文件> && git commit 提交证据（或改正 .gitignore），再推进")
     previous = ledger.last_advance(repo, project.id)  # back from HEAD to the last step: not the whole history
     tag = ledger.next_tag_name(repo, project.id) if pack.stage(move.target).baseline and move.outcome == "pass" else None
     target_result = gate.target
@@ -110,6 +127,10 @@ def run(args: SimpleNamespace) -> int:
         out.write("".join(f"    {line}\n" if line else "\n" for line in message.splitlines()))
         if tag:
             out.write(f"\n将打基线标签：{tag}\n")
+        if dirty:
+            out.write(f"\n注意：项目文件夹有未提交的修改，真正推进前须先提交或撤销它们（推进要求干净的工作区）：\n{listing}\n")
+        if loose:
+            out.write(f"\n注意：证据文件 {names} 没有提交到 git，真正推进会拒绝：先 git add（被忽略的用 git add -f）并提交\n")
         return 0
     written = ledger.commit_step(repo, rel, old_text=old_text, new_text=new_text, message=message, sign=args.sign,
                                  tag=tag, tag_message=tag_message(project, move, trail), branch_ref=branch_ref)

@@ -133,6 +133,48 @@ def uncommitted(repo: "Repo", rel: str) -> list[str]:
     return lines
 
 
+LOCK_FILE = "govproj-advance.lock"
+
+
+@contextmanager
+def advance_lock(repo: "Repo") -> Iterator[None]:
+    """One `advance` at a time per repository (all worktrees share the git common dir): a second run is refused.
+
+    flock is released by the kernel when the process ends, however it ends: a killed run leaves no stale lock."""
+    import fcntl
+
+    path = Path(repo.common_dir) / LOCK_FILE
+    try:
+        handle = open(path, "a+b")
+    except OSError as exc:
+        raise UsageError(f"无法打开推进锁文件 {path}：{exc.strerror}",
+                         hint="检查 .git 目录是否可写") from None
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UsageError("另一个 govproj advance 正在这个仓库里推进（推进锁被占用），本次没有修改任何文件",
+                             hint="等那一次推进结束后，用 git log -1 看结果，需要时再运行 govproj advance") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def untracked(repo: "Repo", rel: str, names: Iterable[str]) -> list[str]:
+    """Of `names` (paths relative to the project folder `rel`), those HEAD does not hold: ignored or never added.
+
+    Their hashes would go into the trailers while the files stay out of the commit, and `verify` could never
+    check them."""
+    names = list(names)
+    if not names:
+        return []
+    out = repo.git.ls_tree("-r", "-z", "--name-only", "--full-tree", "HEAD", "--", rel or ".",
+                           stdout_as_string=False, strip_newline_in_stdout=False)
+    held = {e.decode("utf-8", "replace") for e in out.split(b"\0") if e}
+    return [name for name in names if in_project(rel, name) not in held]
+
+
 def head(repo: "Repo") -> str | None:
     """HEAD's commit, or None on a branch without commits yet."""
     try:
