@@ -144,3 +144,28 @@ def test_progress_bar_only_on_a_terminal_and_only_when_slow(monkeypatch) -> None
         bar.step()
     bar.done()
     assert quick.getvalue() == ""
+
+
+def test_status_sorts_project_folders_naturally(capsys):
+    root = Path("many")
+    for name in ("p100", "p2", "p10", "p1"):
+        build_project({"base": "bj/upgrade"}, root / name)
+    code, out, _ = cli(capsys, "status", str(root), "--format", "json")
+    assert code in (0, 1)
+    shown = [Path(p["path"]).name for p in json.loads(out)["projects"]]
+    assert shown == ["p1", "p2", "p10", "p100"]
+
+
+def test_check_of_a_file_outside_any_project_is_refused(capsys, portfolio):
+    notes = portfolio / "notes.txt"
+    notes.write_text("会议纪要\n", encoding="utf-8")
+    code, out, err = cli(capsys, "check", str(notes))
+    assert code == 2
+    assert "notes.txt" in err and "不在任何项目里" in err and "project.yaml" in err
+    assert "a-upgrade" not in out + err  # its neighbours are not checked
+
+
+def test_check_of_a_file_inside_a_project_checks_that_project_only(capsys, portfolio):
+    code, out, err = cli(capsys, "check", str(portfolio / "a-upgrade" / "budget.yaml"))
+    assert code in (0, 1)
+    assert "a-upgrade" in out and "b-new" not in out and "d-broken" not in out

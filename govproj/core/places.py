@@ -5,6 +5,7 @@ Plain os/pathlib lookups and nothing else: the cache key of `check` needs them b
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from govproj.errors import LoadError
@@ -84,10 +85,16 @@ def find_projects(paths: list[Path]) -> list[Path]:
     """Every project folder at or below the given paths (a folder with project.yaml), sorted, no duplicates."""
     found: dict[str, Path] = {}
     for path in paths:
-        if path.is_file():
-            path = path.parent
         if not path.exists():
             raise LoadError("路径不存在", file=str(path), hint="检查路径是否正确")
+        if path.is_file():
+            # a file names the project it belongs to (project.yaml, budget.yaml, evidence/…), never its neighbours
+            owner = next((up for up in (path.parent, *path.parent.parents) if is_project(up)), None)
+            if owner is None:
+                raise LoadError("这个文件不在任何项目里（它所在的文件夹及上级文件夹都没有 project.yaml）", file=str(path),
+                                hint="给出项目文件夹（含 project.yaml），或给出含多个项目的文件夹")
+            found[str(owner.resolve())] = owner
+            continue
         if is_project(path):
             found[str(path.resolve())] = path
             continue
@@ -98,4 +105,10 @@ def find_projects(paths: list[Path]) -> list[Path]:
                 folder = Path(dirpath)
                 found[str(folder.resolve())] = folder
                 dirnames[:] = []  # a project does not contain other projects
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found, key=natural_key)]
+
+
+def natural_key(text: str) -> list:
+    """p1, p2, p10, p100 (numbers compared as numbers); ties keep the plain string order."""
+    parts = re.split(r"(\d+)", text)
+    return [(0, int(part), part) if part.isdigit() else (1, 0, part) for part in parts]
