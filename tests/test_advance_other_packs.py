@@ -56,7 +56,7 @@ def test_yubei_change_above_ten_percent_is_declared_again(repo: Path, capsys) ->
     code, out = run(capsys, "diff", "p")
     assert code == 0 and f"批复基线：govproj/{pid}/baseline-2" in out and "没有变化" in out
     code, out = run(capsys, "diff", "p", "--baseline", f"govproj/{pid}/baseline-1")
-    assert code == 1 and "涉及金额：40 万元，占批复总投资 11.6144%" in out and "重新申报" in out
+    assert code == 1 and "涉及金额：40.00 万元，占批复总投资 11.6144%" in out and "重新申报" in out
     code, out = run(capsys, "verify", "p")
     assert code == 0 and "✓ 审计轨迹完好：8 次推进，2 个基线标签" in out, out
     code, out = run(capsys, "log", "p", "--format", "json")
@@ -92,7 +92,7 @@ def test_xicheng_filing_then_review(repo: Path, capsys) -> None:
                      "      evidence: [evidence/变更备案回执.pdf]\n")
     commit_all(repo, "变更 C2：又备案")
     code, out = run(capsys, "diff", "p", "--today", "2027-01-15")
-    assert code == 1 and "涉及金额 60 万元，超过50万元" in out and "报区科技和信息化局审查，审查通过后实施变更" in out
+    assert code == 1 and "涉及金额 60.00 万元，超过50万元" in out and "报区科技和信息化局审查，审查通过后实施变更" in out
     code, out = run(capsys, "verify", "p")
     assert code == 1 and f"✗ 提交 {git(repo, 'rev-parse', '--short=7', 'HEAD').strip()}" in out
     assert "变更控制 XC221 不满足" in out

@@ -193,9 +193,9 @@ def test_diff_shows_the_recorded_change(in_repo, capsys) -> None:
     out = capsys.readouterr().out
     assert code == 0, out
     assert "批复基线：govproj/bj-2026-hotline-kb/baseline-1" in out
-    assert "总投资：168 → 168 万元" in out
-    assert "知识库应用软件开发：112 → 114（+2）" in out
-    assert "涉及金额：2 万元，占批复总投资 1.1905%" in out
+    assert "总投资：168.00 → 168.00 万元" in out
+    assert "知识库应用软件开发：112.00 → 114.00 万元（+2.00 万元）" in out
+    assert "涉及金额：2.00 万元，占批复总投资 1.1905%" in out
     assert "C1  2026-12-20" in out and "审批 北京市经济和信息化局" in out
     assert "按第21条：应及时按照相关要求报各主管部门审查" in out
     assert "✓ 变更记录符合要求（BJ211）" in out

@@ -133,7 +133,7 @@ def test_diff_without_a_baseline_and_with_an_explicit_one(tmp_path: Path, monkey
                       .replace("amount: 8.00", "amount: 18.00"), encoding="utf-8")
     assert main(["diff", "kb", "--baseline", "HEAD", "--format", "json"]) == 1
     payload = json.loads(capsys.readouterr().out)
-    assert payload["baseline"] == "HEAD" and payload["changed_amount"] == "10" and payload["total_delta"] == "0"
+    assert payload["baseline"] == "HEAD" and payload["changed_amount"] == "10.00" and payload["total_delta"] == "0.00"
     assert payload["ratio"].startswith("0.0595") and payload["route"]["procedure"] == "审批"
     assert [f["code"] for f in payload["findings"]] == ["BJ211"]
     assert main(["diff", "kb", "--baseline", "no-such-ref"]) == 2

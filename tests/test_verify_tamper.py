@@ -118,7 +118,7 @@ def test_baseline_amount_changed_without_a_record(repo: Path, capsys) -> None:
     edit(repo, "budget.yaml", "  - source: 市级财政资金\n    amount: 168.00", "  - source: 市级财政资金\n    amount: 180.00")
     commit_all(repo, "调整预算")
     text = broken_at(capsys, repo)
-    assert "修改了批复基线确定的内容（总投资 168 → 180 万元（+12 万元）" in text
+    assert "修改了批复基线确定的内容（总投资 168.00 → 180.00 万元（+12.00 万元）" in text
     assert "变更控制 BJ211 不满足：没有变更记录；按第21条，应及时按照相关要求报各主管部门审查" in text
 
 

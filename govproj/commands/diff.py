@@ -106,13 +106,13 @@ def write_text(r: dict[str, Any], out: Any) -> None:
     if not r["summary"]:
         out.write("与批复基线相比没有变化（总投资、预算明细、建设内容）。\n")
     else:
-        delta = "" if r["total_delta"] == "0" else f"（{'+' if not r['total_delta'].startswith('-') else ''}{r['total_delta']} 万元）"
+        delta = "" if not Decimal(r["total_delta"]) else f"（{'+' if not r['total_delta'].startswith('-') else ''}{r['total_delta']} 万元）"
         out.write(f"总投资：{r['total_before']} → {r['total_after']} 万元{delta}\n")
         if r["lines"]:
             out.write("预算明细：\n")
             for line in r["lines"]:
                 sign = "+" if not line["delta"].startswith("-") else ""
-                out.write(f"  {line['name']}：{line['before']} → {line['after']}（{sign}{line['delta']}）\n")
+                out.write(f"  {line['name']}：{line['before']} → {line['after']} 万元（{sign}{line['delta']} 万元）\n")
         ratio = share(Decimal(r["ratio"])) if r["ratio"] else "—"
         out.write(f"涉及金额：{r['changed_amount']} 万元，占批复总投资 {ratio}\n")
         if r["content"]:

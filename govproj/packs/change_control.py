@@ -65,10 +65,12 @@ class Change(NamedTuple):
 
 
 def wan(value: Decimal | None) -> str:
+    """万元 as `check` prints it (two decimals, never rounded: see fields.format_money); "—" when absent."""
     if value is None:
         return "—"
-    text = f"{value.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
-    return text or "0"
+    from govproj.core.fields import format_money
+
+    return format_money(value)
 
 
 def share(ratio: Decimal | None) -> str:
