@@ -222,13 +222,14 @@ def test_annual_plan_before_declaration_counts_from_today(capsys) -> None:
 
 
 def test_earliest_date_of_an_upgrade(capsys) -> None:
-    # BJ062: an upgrade may be declared from the day the predecessor has run a full year (no 203 move: it is an
-    # elapsed period, not a time limit). Operation since 2025-03-01 → declarations from 2026-03-01.
-    for declared, on_time in (("2026-03-01", True), ("2026-02-28", False)):
+    # BJ062: an upgrade may be declared once the predecessor has run a full year (民法典 201–203: the period from
+    # 2025-03-01 ends at 24:00 on 2026-03-01, so "满1年" holds from 2026-03-02; no 203 move: it is an elapsed
+    # period, not a time limit — 2026-03-01 is a Sunday and the first day stays 2026-03-02).
+    for declared, on_time in (("2026-03-02", True), ("2026-03-01", False), ("2026-02-28", False)):
         folder = make(f"p{declared}", set_={"predecessor.operation_since": "2025-03-01",
                                             "events.declared.date": declared})
         d = one(listed(capsys, folder, today="2026-11-25"), "BJ062")
-        assert (d["bound"], d["due"], d["on_time"]) == ("from", "2026-03-01", on_time)
+        assert (d["bound"], d["due"], d["on_time"]) == ("from", "2026-03-02", on_time)
         assert len(findings(capsys, folder, "BJ062", today="2026-11-25")) == (0 if on_time else 1)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from govproj.core.places import calendar_files
+from govproj.core.periods import add_months, last_day  # noqa: F401  民法典 201–203, one reading for every pack
 
 # Nothing heavy is imported here: this module sits on the hot `check` path of a pre-commit hook.
 # chinese_calendar (a ~1,000-line table), lunardate and PyYAML are imported inside the functions that need them.
@@ -45,16 +46,6 @@ def _days_in_month(year: int, month: int) -> int:
 def end_of_month(year: int, month: int) -> date:
     """Last day of a month, e.g. for "5月底前" deadlines."""
     return date(year, month, _days_in_month(year, month))
-
-
-def add_months(d: date, months: int) -> date:
-    """`d` plus whole months per 民法典 第202条: the corresponding day of the end month, or its last day if none.
-
-    2026-01-31 + 1 month = 2026-02-28; 2024-03-31 − 1 month = 2024-02-29. Negative `months` go back.
-    """
-    index = d.year * 12 + (d.month - 1) + months
-    year, month0 = divmod(index, 12)
-    return date(year, month0 + 1, min(d.day, _days_in_month(year, month0 + 1)))
 
 
 def add_years(d: date, years: int) -> date:
@@ -263,8 +254,7 @@ class WorkCalendar:
             raise ValueError("period_end() counts forward: years, months and days must be >= 0")
         if years == months == days == 0:
             raise ValueError("period_end() needs a non-empty period")
-        end = add_months(start, 12 * years + months) + timedelta(days=days)
-        return self.next_workday(end)
+        return last_day(start, self, years=years, months=months, days=days)
 
 
 # --------------------------------------------------------------------------------------------------------------

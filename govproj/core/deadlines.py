@@ -49,31 +49,36 @@ class Workdays(NamedTuple):
 
 
 class Period(NamedTuple):
-    """A period in years, months and days from the start (民法典 第201、202条).
+    """A period in years, months and days from the start, read by core/periods.py (民法典 第201–203条).
 
-    `postpone`: a last day that is a rest day moves to the next working day (第203条) — right for a period in which
-    something must be done; wrong for a period that must merely have elapsed ("满1年"), which ends on the
-    corresponding day whatever day of the week it is.
+    Default: a period within which something must be done or stays valid — the last day is the corresponding day,
+    moved to the next working day when it is a rest day (第203条).
+    `elapsed`: a condition "满 N 年" — never moved, and it holds from the day after the period ends, so `due` is
+    that first day (use with bound=FROM).
+    `postpone=False` with no length: a fixed date (期日) read from the data, not moved.
     """
 
     years: int = 0
     months: int = 0
     days: int = 0
     postpone: bool = True
+    elapsed: bool = False
     kind = CALENDAR_PERIOD
 
     @property
     def uses_calendar(self) -> bool:
-        return self.postpone
+        return self.postpone and not self.elapsed
 
     def due(self, start: _dt.date | None, year: int, ctx: "Context") -> _dt.date | None:
         if start is None:
             return None
-        if self.postpone:
-            return ctx.calendar.period_end(start, years=self.years, months=self.months, days=self.days)
-        from govproj.core.calendar import add_months
+        from govproj.core import periods
 
-        return add_months(start, 12 * self.years + self.months) + _dt.timedelta(days=self.days)
+        if self.elapsed:
+            return periods.elapsed_from(start, years=self.years, months=self.months, days=self.days)
+        if self.postpone and (self.years or self.months or self.days):
+            return periods.last_day(start, ctx.calendar, years=self.years, months=self.months, days=self.days)
+        return periods.corresponding_day(start, years=self.years, months=self.months, days=self.days)
 
     def describe(self) -> str:
         parts = [f"{self.years}年" if self.years else "", f"{self.months}个月" if self.months else "",

@@ -241,8 +241,9 @@ def predecessor_one_year(project: "Project", ctx: Context) -> Iterator[Finding]:
     升级改造项目：前期项目正式运行起始日（`predecessor.operation_since`）到申报日（`events.declared.date`，
     尚未申报时取今天）是否已满1年。
 
-    期间按《民法典》第二百零一条、第二百零二条计算：起始日不计入，到期年的对应日为最后一日（没有对应日的，
-    为该月末日）。运行自 2025-03-01 起，申报日为 2026-03-01 时已满1年；2026-02-28 申报则未满。
+    期间按《民法典》第二百零一条至第二百零三条计算（core/periods.py，各地共用）：起始日不计入，期间到到期年的
+    对应日（没有对应日的，为该月末日）24时届满，“满1年”自次日起成立；这是条件而不是办事期限，不因节假日顺延。
+    运行自 2025-03-01 起，2026-03-01 24时届满：2026-03-02 申报已满1年；2026-03-01 申报则未满。
 
     ## 为什么
     第6条：“前期项目正式运行未满1年的项目不得升级改造。”这是禁止性规定，所以是错误。
@@ -250,12 +251,12 @@ def predecessor_one_year(project: "Project", ctx: Context) -> Iterator[Finding]:
     ## 通过示例
     ```yaml
     predecessor: {operation_since: 2025-03-01}
-    events: {declared: {date: 2026-03-01}}
+    events: {declared: {date: 2026-03-02}}
     ```
     ## 不通过示例
     ```yaml
     predecessor: {operation_since: 2025-03-01}
-    events: {declared: {date: 2026-02-28}}
+    events: {declared: {date: 2026-03-01}}
     ```
     """
     earliest = DEADLINES.first("BJ062", project, ctx)
@@ -270,12 +271,12 @@ def predecessor_one_year(project: "Project", ctx: Context) -> Iterator[Finding]:
         what = "申报日" if project.event_date("declared") else "今天"
         yield Finding("project.yaml", ("predecessor", "operation_since"),
                       f"前期项目 {fmt_date(since_date)} 起正式运行，到{what} {fmt_date(reference)} 未满1年"
-                      f"（{fmt_date(full_year)} 满1年），不得升级改造")
+                      f"（{fmt_date(full_year)} 起方满1年），不得升级改造")
 
 
-DEADLINES.declare("BJ062", "申报升级改造项目（前期项目正式运行满1年后）", Period(years=1, postpone=False),
+DEADLINES.declare("BJ062", "申报升级改造项目（前期项目正式运行满1年后）", Period(years=1, elapsed=True),
                   start=FieldValue("project.yaml", ("predecessor", "operation_since"), "前期项目正式运行"),
-                  done=EventDate("declared"), bound=FROM, term="正式运行满1年（到期年的对应日起）")
+                  done=EventDate("declared"), bound=FROM, term="正式运行满1年（对应日届满，次日起）")
 
 
 # ---- 三、编制申报书 -------------------------------------------------------------------------------------------

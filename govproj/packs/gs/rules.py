@@ -122,9 +122,10 @@ def _regularity(project: "Project", ctx: Context, key: str, what: str, code: str
     """“定期”: the text gives no interval, so it is the rule's setting; unset → say so instead of judging.
 
     Set: from `start` (label, date), each record no later than `months` months after the previous one
-    (民法典第二百零二条: the corresponding day still counts), and, if `until_today`, the last one until today.
+    (民法典第二百零一至二百零三条 via core/periods.py: the corresponding day still counts, and a rest day moves it to
+    the next working day), and, if `until_today`, the last one until today.
     """
-    from govproj.core.calendar import add_months
+    from govproj.core.periods import last_day
 
     records = _dated(project, key)
     months = ctx.settings.get(setting)
@@ -137,11 +138,11 @@ def _regularity(project: "Project", ctx: Context, key: str, what: str, code: str
         return
     label, previous = start if start else ("", None)
     for path, date in records:
-        if previous and date > add_months(previous, months):
+        if previous and date > last_day(previous, ctx.calendar, months=months):
             yield Finding("project.yaml", path, f"{what}（{fmt_date(date)}）距{label} {fmt_date(previous)} 超过 {months} 个月",
                           f"按 {months} 个月的间隔报送{what}")
         label, previous = "上一次报送", date
-    if until_today and previous and ctx.today > add_months(previous, months):
+    if until_today and previous and ctx.today > last_day(previous, ctx.calendar, months=months):
         yield Finding("project.yaml", records[-1][0] if records else (key,),
                       f"{label} {fmt_date(previous)} 至今天 {fmt_date(ctx.today)} 已超过 {months} 个月，没有按期报送{what}",
                       f"按 {months} 个月的间隔报送{what}", at_key=not records)
@@ -715,7 +716,7 @@ def dual_monitoring(project: "Project", ctx: Context) -> Iterator[Finding]:
     - 每次报告同时监控绩效目标实现程度（`goals: true`）和预算执行进度（`budget: true`），报送单位（`to`）
       同时包括领导小组办公室（或区数据资源局）和区财政局；
     - 设置了参数 `interval_months` 时：从承建合同签订起，相邻两次报送相隔不超过该月数（按《民法典》第二百零二条推算对应日，
-      正好满该月数的当天仍算按期），实施阶段还检查最后一次报送至今天。办法只说“定期”，没有规定间隔，参数没有默认值；
+      正好满该月数的当天仍算按期，该日是法定休假日的顺延至休假日结束的次日，《民法典》第二百零三条），实施阶段还检查最后一次报送至今天。办法只说“定期”，没有规定间隔，参数没有默认值；
       未设置时给出提示，只检查是否报送。
 
     ## 为什么
@@ -973,7 +974,7 @@ def _in_service_since(project: "Project") -> _dt.date | None:
 def om_records(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     运维阶段：project.yaml 的 `om_records`（报送区数据资源局的运维安全保障记录）是否至少有一次；设置了参数
-    `period_months` 时，从上线（运维项目：验收）起，相邻两次报送以及最后一次至今天相隔不超过该月数（正好满该月数当天仍算按期）。
+    `period_months` 时，从上线（运维项目：验收）起，相邻两次报送以及最后一次至今天相隔不超过该月数（正好满该月数当天仍算按期，该日是法定休假日的顺延至休假日结束的次日，《民法典》第二百零三条）。
     办法只说“定期”，没有规定间隔，参数没有默认值；未设置时给出提示，只检查是否报送。
     运维阶段的记录随时间产生，所以是警告；区数据资源局的运维安全检查和整改督促不是项目数据，不检查。
 

@@ -152,7 +152,9 @@ class AfterWorkdays(NamedTuple):  # NamedTuples like govproj.core.deadlines': a 
     uses_calendar = True
 
     def due(self, start: _dt.date | None, year: int, ctx: Context) -> _dt.date | None:
-        return None if start is None else ctx.calendar.add_workdays(start, self.n) + _dt.timedelta(days=1)
+        from govproj.core.periods import after_workdays  # the shared reading of 民法典 201–203
+
+        return None if start is None else after_workdays(start, ctx.calendar, self.n)
 
     def describe(self) -> str:
         return f"满{self.n}个工作日后"

@@ -1361,8 +1361,9 @@ def assets(project: "Project", ctx: Context) -> Iterator[Finding]:
             hint="在 events.self_evaluation 写报送日期并附绩效自评报告")
 def self_evaluation(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    以竣工验收日（`events.accepted.date`）起满一年的日子（对应日，《民法典》第二百零二条；2025-10-28 验收则
-    2026-10-28 满一年）为准：
+    以竣工验收日（`events.accepted.date`）起满一年之日为准：期间按《民法典》第二百零一条至第二百零三条计算
+    （core/periods.py，各地共用），起算日不计入，到对应日 24时届满，“满一年”自次日起成立，不因节假日顺延
+    （2025-10-28 验收，2026-10-28 24时届满，2026-10-29 起满一年）：
     - 已报送（`events.self_evaluation.date`）的，报送日期不得早于满一年之日，否则不是“满一年后”的自评；
     - “运行”阶段尚未报送：满一年前提示何时满一年；满一年后警告应报送（条文没有规定满一年后多久内报送，所以是警告）；
     - 进入“绩效自评”阶段时必须已经报送（错误）。
@@ -1373,11 +1374,11 @@ def self_evaluation(project: "Project", ctx: Context) -> Iterator[Finding]:
 
     ## 通过示例
     ```yaml
-    events: {accepted: {date: 2025-10-28}, self_evaluation: {date: 2026-10-28}}
+    events: {accepted: {date: 2025-10-28}, self_evaluation: {date: 2026-10-29}}
     ```
     ## 不通过示例
     ```yaml
-    events: {accepted: {date: 2025-10-28}, self_evaluation: {date: 2026-10-27}}
+    events: {accepted: {date: 2025-10-28}, self_evaluation: {date: 2026-10-28}}
     ```
     """
     year = DEADLINES.first("XC321", project, ctx)
@@ -1388,19 +1389,19 @@ def self_evaluation(project: "Project", ctx: Context) -> Iterator[Finding]:
     if reported is not None:
         if not year.on_time:
             yield Finding("project.yaml", ("events", "self_evaluation", "date"),
-                          f"绩效自评报告 {fmt_date(reported)} 报送，{fmt_date(accepted)} 验收，{fmt_date(due)} 才满一年")
+                          f"绩效自评报告 {fmt_date(reported)} 报送，{fmt_date(accepted)} 验收，{fmt_date(due)} 起才满一年")
         return
     if project.stage == "evaluation":
         yield Finding("project.yaml", ("events", "self_evaluation"),
-                      f"{fmt_date(accepted)} 验收，{fmt_date(due)} 满一年，没有记录绩效自评报告的报送")
+                      f"{fmt_date(accepted)} 验收，{fmt_date(due)} 起满一年，没有记录绩效自评报告的报送")
     elif ctx.today >= due:
         yield Finding("project.yaml", ("events", "accepted", "date"),
-                      f"{fmt_date(accepted)} 验收，{fmt_date(due)} 已满一年，应报送绩效自评报告", severity="warning")
+                      f"{fmt_date(accepted)} 验收，{fmt_date(due)} 起已满一年，应报送绩效自评报告", severity="warning")
     else:
         yield Finding("project.yaml", ("events", "accepted", "date"),
-                      f"{fmt_date(accepted)} 验收，{fmt_date(due)} 满一年，之后应报送绩效自评报告", severity="info")
+                      f"{fmt_date(accepted)} 验收，{fmt_date(due)} 起满一年，届时应报送绩效自评报告", severity="info")
 
 
-DEADLINES.declare("XC321", "报送项目绩效自评报告（验收满一年后）", Period(years=1, postpone=False),
+DEADLINES.declare("XC321", "报送项目绩效自评报告（验收满一年后）", Period(years=1, elapsed=True),
                   start=EventDate("accepted"), done=EventDate("self_evaluation"), bound=FROM,
-                  term="验收满一年后（到期年的对应日起）")
+                  term="验收满一年后（对应日届满，次日起）")
