@@ -69,7 +69,15 @@ def test_every_rule_is_documented_and_has_cases(rule) -> None:
     prefix = "core" if rule.code.startswith("GP") else rule.code[:2].lower()
     folder = CASES / prefix / rule.code
     assert list(folder.glob("pass*.yaml")), f"{rule.code} has no passing case in {folder}"
+    if rule.code in PORTFOLIO_RULES:  # judged over several projects: its failing case is a test of the batch
+        test_file, test_name = PORTFOLIO_RULES[rule.code].split("::")
+        assert f"def {test_name}(" in (Path(__file__).parent / Path(test_file).name).read_text(encoding="utf-8")
+        return
     assert list(folder.glob("fail*.yaml")), f"{rule.code} has no failing case in {folder}"
+
+
+# Rules whose failure needs more than one project (a case folder holds one): the test that makes them fail.
+PORTFOLIO_RULES = {"GP050": "tests/test_status.py::test_duplicate_project_ids_are_reported_on_every_copy"}
 
 
 def _normal(text: str) -> str:

@@ -32,7 +32,8 @@ def portfolio() -> Path:
     build_project({"base": "bj/upgrade"}, root / "a-upgrade")
     build_project({"base": "bj/new"}, root / "b-new")
     build_project({"base": "bj/upgrade",
-                   "set": {"project.yaml": {"events.prereview_accepted.date": D(2026, 9, 18), "platforms": []}},
+                   "set": {"project.yaml": {"id": "bj-2026-late", "events.prereview_accepted.date": D(2026, 9, 18),
+                                            "platforms": []}},
                    "delete": {"project.yaml": ["events.prereview_opinion", "documents.application"]}},
                   root / "c-late")
     (root / "d-broken").mkdir(parents=True)
@@ -169,3 +170,21 @@ def test_check_of_a_file_inside_a_project_checks_that_project_only(capsys, portf
     code, out, err = cli(capsys, "check", str(portfolio / "a-upgrade" / "budget.yaml"))
     assert code in (0, 1)
     assert "a-upgrade" in out and "b-new" not in out and "d-broken" not in out
+
+
+def test_duplicate_project_ids_are_reported_on_every_copy(capsys):
+    root = Path("copies")
+    build_project({"base": "bj/upgrade"}, root / "a")
+    shutil.copytree(root / "a", root / "b")  # the usual way to start a new project: copy a folder
+    build_project({"base": "bj/new"}, root / "c")
+    for _ in range(2):  # the second run answers from the cache: the finding must still be there
+        code, out, err = cli(capsys, "check", str(root))
+        assert code == 1, out + err
+        lines = [line for line in out.splitlines() if "GP050" in line]
+        assert len(lines) == 2, out
+        assert "与 copies/b 相同" in out and "与 copies/a 相同" in out
+        assert "copies/c" not in "\n".join(lines)
+    payload = json.loads(cli(capsys, "check", str(root), "--format", "json")[1])
+    hits = [d for d in payload["diagnostics"] if d["code"] == "GP050"]
+    assert {d["file"] for d in hits} == {"copies/a/project.yaml", "copies/b/project.yaml"}
+    assert all(d["line"] >= 1 and d["severity"] == "error" for d in hits)

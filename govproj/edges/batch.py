@@ -172,7 +172,45 @@ def analyze_many(folders: list[Path], options: Options, *, label: str = "检查"
             _run_pool(folders, todo, keys, options, workers, outcomes, store, progress)
     finally:
         progress.done()
-    return [o for o in outcomes if o is not None]
+    pairs = [(o, folder) for o, folder in zip(outcomes, folders) if o is not None]
+    duplicate_ids([o for o, _ in pairs], [folder for _, folder in pairs])
+    return [o for o, _ in pairs]
+
+
+def duplicate_ids(outcomes: list[Outcome], folders: list[Path]) -> None:
+    """GP050 on every project that shares its id with another of the run (copied folders share baseline tags).
+
+    Added after the cache: an entry is one project's own answer, and whether its id is shared depends on the others."""
+    by_id: dict[str, list[int]] = {}
+    for index, outcome in enumerate(outcomes):
+        r = outcome.result
+        if r.error is None and r.project_id:
+            by_id.setdefault(r.project_id, []).append(index)
+    shared = {pid: rows for pid, rows in by_id.items() if len(rows) > 1}
+    if not shared:
+        return
+    import re
+
+    from govproj.core.diagnostics import Diagnostic
+    from govproj.packs.shared import RULES
+
+    rule = next(r for r in RULES if r.code == "GP050")
+    for pid, rows in shared.items():
+        for index in rows:
+            r = outcomes[index].result
+            others = "、".join(outcomes[i].result.project for i in rows if i != index)
+            line = 1
+            try:
+                text = (folders[index] / "project.yaml").read_text(encoding="utf-8-sig")
+                match = re.search(r"^id\s*:", text, re.M)
+                line = text.count("\n", 0, match.start()) + 1 if match else 1
+            except (OSError, UnicodeError):
+                pass
+            file = f"{r.project}/project.yaml" if r.project not in ("", ".") else "project.yaml"
+            r.diagnostics.append(Diagnostic(
+                file, line, 1, rule.code, rule.severity, f"项目编号 {pid} 与 {others} 相同", rule.hint,
+                str(rule.citation), rule.name, r.project))
+            r.diagnostics.sort()
 
 
 def _read_config(path: str | None) -> dict[str, Any]:
