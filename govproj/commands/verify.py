@@ -178,6 +178,9 @@ def replay(job: Job) -> Report:
     from govproj.core.engine import load_repo_config
     from govproj.core.lifecycle import stage_name
     from govproj.core.project import load_project
+    from govproj.edges.yamlio import remember_parses
+
+    remember_parses()
 
     key = (os.getpid(), job.root)
     repo = _REPOS.get(key)

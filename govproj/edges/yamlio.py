@@ -94,7 +94,34 @@ def load_doc(path: Path, display: str, *, allow_empty: bool = False) -> Doc:
     return parse_doc(text, display, allow_empty=allow_empty)
 
 
+# `verify` replays every advance of every project: the same file text (a project.yaml two advances apart differs
+# only in its stage line; evidence lists and budgets not at all) is parsed again and again. While a replay runs,
+# parsed documents are remembered by their exact text (`remember_parses`); nothing mutates a parsed Doc.
+_PARSED: dict[tuple[str, str, bool], Doc] | None = None
+_PARSED_MAX = 4096
+
+
+def remember_parses() -> None:
+    """Turn on the memo of parsed documents for this process (used by `verify`'s workers)."""
+    global _PARSED
+    if _PARSED is None:
+        _PARSED = {}
+
+
 def parse_doc(text: str, display: str, *, allow_empty: bool = False) -> Doc:
+    if _PARSED is not None:
+        key = (display, text, allow_empty)
+        doc = _PARSED.get(key)
+        if doc is None:
+            doc = _parse_doc(text, display, allow_empty=allow_empty)
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.clear()
+            _PARSED[key] = doc
+        return doc
+    return _parse_doc(text, display, allow_empty=allow_empty)
+
+
+def _parse_doc(text: str, display: str, *, allow_empty: bool = False) -> Doc:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\t" in text:
