@@ -421,7 +421,7 @@ def test_documented_examples_load(tmp_path):
     (schedule,) = read_calendar_file(write(tmp_path / "doc.yaml", example))
     assert schedule.year == 2027 and D(2027, 2, 11) in schedule.holidays and D(2027, 2, 20) in schedule.workdays
     notice = wc.estimate_notice((2028,))
-    snippet = textwrap.dedent(notice.split("docs/calendar.md：\n", 1)[1])
+    snippet = textwrap.dedent(notice.split("格式如下：\n", 1)[1])
     (schedule,) = read_calendar_file(write(tmp_path / "notice.yaml", snippet))
     assert schedule.year == 2028 and schedule.workdays == frozenset({D(2028, 10, 8)})  # a Sunday
 

@@ -188,3 +188,15 @@ def test_duplicate_project_ids_are_reported_on_every_copy(capsys):
     hits = [d for d in payload["diagnostics"] if d["code"] == "GP050"]
     assert {d["file"] for d in hits} == {"copies/a/project.yaml", "copies/b/project.yaml"}
     assert all(d["line"] >= 1 and d["severity"] == "error" for d in hits)
+
+
+def test_estimated_year_warning_is_short_and_once(capsys, portfolio):
+    code, out, err = cli(capsys, "status", str(portfolio), "--today", "2026-12-20")
+    notes = [line for line in err.splitlines() if "放假安排没有官方数据" in line]
+    assert len(notes) == 1, err
+    block = err[err.index(notes[0]):].splitlines()[:3]
+    assert block[1].startswith("  处理办法：") and "govproj workdays 2027-01-01 +1" in block[1]
+    assert len([line for line in err.splitlines() if line.strip()]) <= 4, err  # no 10-line example on every run
+    # the command it names prints the whole notice with a calendar.yaml example that loads
+    code, out, err = cli(capsys, "workdays", "2027-01-01", "+1")
+    assert code == 0 and "source:" in err and "workdays:" in err and "2027 年" in err

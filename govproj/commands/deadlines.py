@@ -109,12 +109,13 @@ def run(args: SimpleNamespace) -> int:
 
 
 def warn_estimates(deadlines: list["Deadline"]) -> None:
-    """The calendar's warning on stderr, once, when any listed date or count rests on an estimated year."""
+    """The calendar's warning on stderr, once per run and short, when a listed date or count rests on an estimated
+    year (`govproj workdays` into that year prints the whole notice with a calendar.yaml example)."""
     years = sorted({y for d in deadlines for y in d.estimated})
     if years:
         from govproj.core.calendar import estimate_notice
 
-        sys.stderr.write(estimate_notice(years) + "\n")
+        sys.stderr.write(estimate_notice(years, example=False) + "\n")
 
 
 def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: bool = False) -> None:

@@ -361,25 +361,42 @@ def _estimate_schedule(year: int) -> YearSchedule:
                         estimated=True, names=tuple(holidays.items()))
 
 
-def estimate_notice(years: Sequence[int]) -> str:
-    """The Chinese warning callers print when a result depends on estimated years (one message for all of them)."""
+def estimate_notice(years: Sequence[int], *, example: bool = True) -> str:
+    """The Chinese warning callers print when a result depends on estimated years (one message for all of them).
+
+    `example=False` (status, deadlines: printed on every run over a portfolio): two lines, pointing to
+    `govproj workdays`, which prints the whole notice with a calendar.yaml example."""
     listed = "、".join(f"{y} 年" for y in years)
-    example = years[0] if years else date.today().year + 1
-    worked = date(example, 10, 8)
-    while worked.weekday() < 5:  # the example must itself be valid: workdays are Saturdays or Sundays
-        worked += timedelta(days=1)
+    if not example:
+        first = years[0] if years else date.today().year + 1
+        return (
+            f"警告：{listed}的放假安排没有官方数据，按法定节日和周末估算（没有调休、补休），正式安排公布后可能变化。\n"
+            "  处理办法：公布后升级 chinesecalendar（pip install -U chinesecalendar），或把通知写进 calendar.yaml；"
+            f"格式和示例：govproj workdays {first}-01-01 +1"
+        )
+    year = years[0] if years else date.today().year + 1
     return (
         f"警告：{listed}的放假安排没有官方数据，结果按《全国年节及纪念日放假办法》估算"
         "（只算法定节日当天和周末，没有调休、补休），正式安排公布后可能变化。\n"
         "  处理办法：国务院办公厅通常在上一年 11—12 月公布放假安排。公布后升级 chinesecalendar"
         "（pip install -U chinesecalendar），或把通知写进 calendar.yaml"
-        "（项目文件夹、仓库的 .govproj/ 或 ~/.config/govproj/ 下），格式见 docs/calendar.md：\n"
+        "（项目文件夹、仓库的 .govproj/ 或 ~/.config/govproj/ 下），格式如下：\n"
+        + calendar_example(year)
+    )
+
+
+def calendar_example(year: int) -> str:
+    """A calendar.yaml for `year` in the shape of a State Council notice (valid as it stands: a test loads it)."""
+    worked = date(year, 10, 8)
+    while worked.weekday() < 5:  # the example must itself be valid: workdays are Saturdays or Sundays
+        worked += timedelta(days=1)
+    return (
         "    years:   # 以下日期只是格式示例，按通知原文填写\n"
-        f"      {example}:\n"
-        f"        source: \"国办发明电〔{example - 1}〕N号\"\n"
+        f"      {year}:\n"
+        f"        source: \"国办发明电〔{year - 1}〕N号\"\n"
         "        holidays:\n"
-        f"          - {example}-01-01\n"
-        f"          - {{from: {example}-10-01, to: {example}-10-07, name: 国庆节}}\n"
+        f"          - {year}-01-01\n"
+        f"          - {{from: {year}-10-01, to: {year}-10-07, name: 国庆节}}\n"
         "        workdays:   # 调休上班的周六、周日\n"
         f"          - {worked.isoformat()}"
     )
@@ -513,7 +530,7 @@ def qingming(year: int) -> date:
 # --------------------------------------------------------------------------------------------------------------
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_FORMAT_HINT = "格式见 docs/calendar.md：years → 年份 → source / holidays / workdays，日期写成 YYYY-MM-DD"
+_FORMAT_HINT = "格式：years → 年份 → source / holidays / workdays，日期写成 YYYY-MM-DD"
 
 
 class _FileReader:
