@@ -126,8 +126,8 @@ def test_diff_without_a_baseline_and_with_an_explicit_one(tmp_path: Path, monkey
     repo = make_repo(tmp_path / "repo")
     monkeypatch.chdir(repo)
     folder, _ = example_project(repo, "kb", "bj", "new")
-    assert main(["diff", "kb"]) == 2
-    assert "还没有批复基线标签" in capsys.readouterr().err
+    assert main(["diff", "kb"]) == 2  # the example is past 细化建设内容 but was never advanced here: no tag
+    assert "没有它的批复基线标签" in capsys.readouterr().err
     budget = folder / "budget.yaml"
     budget.write_text(budget.read_text(encoding="utf-8").replace("amount: 28.00", "amount: 18.00")
                       .replace("amount: 8.00", "amount: 18.00"), encoding="utf-8")
@@ -232,3 +232,20 @@ def test_every_pack_has_a_walkable_lifecycle(pid: str) -> None:
         for t in pack.transitions:
             assert t.outcome in ("pass", "fail"), f"{pid}: transition outcome {t.outcome}"
             pack.stage(t.source), pack.stage(t.target)
+
+
+def test_diff_past_the_baseline_stage_without_its_tag_says_to_fetch_tags(tmp_path: Path, monkeypatch, capsys) -> None:
+    clean_git_env(monkeypatch)
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    example_project(repo, "projects/kb", "bj", "new", stage="approval")
+    assert main(["diff", "projects/kb"]) == 2
+    before = capsys.readouterr().err
+    assert "还没有批复基线标签" in before and "会打基线标签" in before  # not yet entered: the tag is to come
+    assert main(["advance", "projects/kb", "--today", "2026-11-25"]) == 0
+    capsys.readouterr()
+    git(repo, "tag", "-d", "govproj/bj-2026-hotline-kb/baseline-1")  # a clone that did not fetch the tags
+    assert main(["diff", "projects/kb"]) == 2
+    err = capsys.readouterr().err
+    assert "已过" in err and "没有它的批复基线标签" in err and "git fetch --unshallow --tags" in err
+    assert "会打基线标签" not in err
