@@ -200,3 +200,14 @@ def test_estimated_year_warning_is_short_and_once(capsys, portfolio):
     # the command it names prints the whole notice with a calendar.yaml example that loads
     code, out, err = cli(capsys, "workdays", "2027-01-01", "+1")
     assert code == 0 and "source:" in err and "workdays:" in err and "2027 年" in err
+
+
+def test_check_stage_over_a_mixed_folder_reports_the_project_without_it_and_goes_on(capsys):
+    root = Path("mixed")
+    shutil.copytree(REPO / "examples" / "bj-gis-upgrade", root / "a-bj")
+    shutil.copytree(REPO / "examples" / "yb-zwfw-om", root / "b-yb")
+    code, out, err = cli(capsys, "check", str(root), "--stage", "refine")
+    assert code == 2, out + err  # one project could not be checked at that stage
+    assert "mixed/a-bj（bj · 阶段 prereview → 检查 refine）" in out and "BJ161" in out  # the other one was checked
+    assert "mixed/b-yb" in out and "重庆市渝北区没有阶段“refine”" in out
+    assert "Traceback" not in err

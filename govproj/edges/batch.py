@@ -93,8 +93,14 @@ def analyze(folder: Path, options: Options) -> Outcome:
         project = load_project(folder)
     except GovprojError as exc:
         return Outcome(load_error_result(folder, exc))
-    result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config or {},
-                           baseline_loader=lambda: baseline(project))
+    try:
+        result = check_project(project, stage=options.stage, today=options.today,
+                               repo_config=options.repo_config or {}, baseline_loader=lambda: baseline(project))
+    except GovprojError as exc:
+        if options.stage is None:
+            raise
+        # `--stage X` over a folder of several jurisdictions: this project's pack has no stage X. Report it, go on.
+        return Outcome(load_error_result(folder, exc))
     if not options.deadlines:
         return Outcome(result, project.name)
     try:
@@ -173,8 +179,19 @@ def analyze_many(folders: list[Path], options: Options, *, label: str = "检查"
     finally:
         progress.done()
     pairs = [(o, folder) for o, folder in zip(outcomes, folders) if o is not None]
+    if options.stage and pairs and all(_lacks_stage(o, options.stage) for o, _ in pairs):
+        from govproj.errors import UsageError
+
+        # no project of the run has that stage: a mistyped --stage, said once as a usage error
+        first = pairs[0][0].result.error or ""
+        message, _, hint = first.partition("\n  处理办法：")
+        raise UsageError(message, hint=hint or None)
     duplicate_ids([o for o, _ in pairs], [folder for _, folder in pairs])
     return [o for o, _ in pairs]
+
+
+def _lacks_stage(outcome: Outcome, stage: str) -> bool:
+    return bool(outcome.result.error) and f"没有阶段“{stage}”" in outcome.result.error
 
 
 def duplicate_ids(outcomes: list[Outcome], folders: list[Path]) -> None:
