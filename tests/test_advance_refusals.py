@@ -204,3 +204,20 @@ def test_ignored_evidence_is_refused_before_its_hash_goes_into_the_trailers(repo
     assert rc == 0, out
     message = git(repo, "log", "-1", "--format=%B")
     assert hashlib.sha256(hidden.read_bytes()).hexdigest() in message
+
+
+def test_verify_and_log_say_what_is_in_the_file(repo: Path, capsys) -> None:
+    """A stage line removed by hand is named as missing (not "（无）"); an empty name is not printed as "（）"."""
+    assert advance(capsys)[0] == 0
+    project_yaml = repo / PROJECT / "project.yaml"
+    text = project_yaml.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    project_yaml.write_text("".join(line for line in lines if not line.startswith("stage:")), encoding="utf-8")
+    assert main(["verify", PROJECT]) == 1
+    out = capsys.readouterr()
+    assert "工作区里的阶段是（project.yaml 里没有写 stage）" in out.out + out.err
+    assert "（无）" not in out.out + out.err
+    project_yaml.write_text(text.replace(text.split("name:", 1)[1].split("\n", 1)[0], ' ""', 1), encoding="utf-8")
+    main(["log", PROJECT])
+    out = capsys.readouterr().out
+    assert "（未填写项目名称）" in out and "（）" not in out

@@ -106,7 +106,7 @@ KINDS = {"created": "项目加入仓库", "manual": "手工修改阶段（不是
 
 
 def write_text(record: dict[str, Any], out) -> None:
-    out.write(f"{record['path']}  {record['project']}（{record['name']}）· 当前阶段：{record['stage_name']}\n")
+    out.write(f"{record['path']}  {record['project']}（{record['name'] or '未填写项目名称'}）· 当前阶段：{record['stage_name']}\n")
     entries = record["entries"]
     if not entries:
         out.write("  （没有阶段变化记录：项目还没有提交到 git）\n\n")
@@ -168,7 +168,7 @@ def write_rich(record: dict[str, Any], out) -> None:
     """On a terminal: the trail as a table, one row a commit; breaks of the rules in yellow."""
     from govproj.edges import term
 
-    title = f"{record['path']}  {record['project']}（{record['name']}）· 当前阶段：{record['stage_name']}"
+    title = f"{record['path']}  {record['project']}（{record['name'] or '未填写项目名称'}）· 当前阶段：{record['stage_name']}"
     if not record["entries"]:
         term.console(out).print(term.text(title, "bold"))
         out.write("  （没有阶段变化记录：项目还没有提交到 git）\n\n")

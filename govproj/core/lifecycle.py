@@ -41,7 +41,7 @@ class Move:
 def stage_name(pack: "Pack", stage_id: str | None) -> str:
     """「名称（id）」 for messages; unknown ids are shown as they are."""
     if not stage_id:
-        return "（无）"
+        return "（project.yaml 里没有写 stage）"
     try:
         return f"{pack.stage(stage_id).name}（{stage_id}）"
     except KeyError:
