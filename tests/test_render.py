@@ -473,3 +473,20 @@ def test_copy_of_context_is_not_mutated(bj):
     for form in forms_for("bj"):
         context(form, project)
     assert project.data == before
+
+
+def test_new_ignores_render_output_so_the_tree_stays_clean(tmp_path, monkeypatch, capsys):
+    from gitfixture import clean_git_env, commit_all, git, make_repo
+    from govproj.cli import main
+
+    clean_git_env(monkeypatch)
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    assert main(["new", "p", "-j", "bj", "-k", "new", "--example"]) == 0
+    out = capsys.readouterr().out
+    assert "govproj render p" in out and "填写各 YAML 文件" not in out
+    assert (repo / "p" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "forms/"
+    commit_all(repo, "新建项目")
+    assert main(["render", "p"]) == 0
+    assert list((repo / "p" / "forms").glob("*.docx"))
+    assert git(repo, "status", "--porcelain") == ""  # the forms do not block the next advance

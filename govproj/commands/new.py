@@ -93,6 +93,10 @@ def _slug(text: str) -> str:
     return slug or "project"
 
 
+GITIGNORE = ("# govproj render 默认把表单写到 forms/：表单由 YAML 生成，不入库（需要时再运行 govproj render）\n"
+             "forms/\n")
+
+
 def run(args: SimpleNamespace) -> int:
     from govproj.packs import get_pack
     from govproj.edges.yamlio import atomic_write
@@ -110,6 +114,8 @@ def run(args: SimpleNamespace) -> int:
         raise UsageError(f"{folder} 已存在且不是文件夹", hint="换一个路径")
     files = plan_files(pack, kind, example=args.example, name=args.name, unit=args.unit,
                        project_id=args.project_id, folder=folder)
+    # `render` writes into forms/ by default: generated files stay out of git, so the next `advance` finds a clean tree
+    files = {**files, ".gitignore": GITIGNORE}
     existing = sorted(rel for rel in files if (folder / rel).exists())
     if existing:
         listing = "\n".join(f"  {folder / rel}" for rel in existing)
@@ -121,5 +127,7 @@ def run(args: SimpleNamespace) -> int:
     sys.stdout.write(f"已在 {folder} 新建{pack.name}{kind_label}项目（{len(files)} 个文件）。\n")
     if args.example:
         sys.stdout.write("这是填好示例数据的项目；evidence/ 里是占位文件。\n")
-    sys.stdout.write(f"下一步：填写各 YAML 文件，然后运行  govproj check {folder}\n")
+        sys.stdout.write(f"下一步：运行  govproj check {folder}  查看结果，用  govproj render {folder}  生成表单\n")
+    else:
+        sys.stdout.write(f"下一步：按各 YAML 文件里的注释填写，然后运行  govproj check {folder}\n")
     return 0
