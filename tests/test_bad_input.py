@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import re
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,16 @@ def test_syntax_errors_are_messages(run, tmp_path, text):
     (tmp_path / "q" / "project.yaml").write_text(text, encoding="utf-8")
     code, out, err = run("check", "q")
     assert code == 2 and "q/project.yaml:" in out and "YAML 格式错误" in out
+
+
+def test_shape_hints_point_to_what_the_installed_tool_shows(run, example):
+    """An installed govproj has no docs/ folder: a wrong shape points to `govproj schema` and `govproj new --example`."""
+    example()
+    budget = Path("p") / "budget.yaml"
+    text = budget.read_text(encoding="utf-8")
+    budget.write_text(text + "sources: {省级: 1}\n" if "\nsources:" not in text else
+                      re.sub(r"(?m)^sources:.*(\n[ -].*)*", "sources: {省级: 1}", text), encoding="utf-8")
+    code, out, err = run("check", "p")
+    assert code in (1, 2), out + err
+    hints = [line for line in (out + err).splitlines() if "处理办法" in line]
+    assert hints and all("govproj schema --file" in h and "docs/format.md" not in h for h in hints), out + err

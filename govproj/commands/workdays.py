@@ -25,7 +25,7 @@ DESCRIPTION = (
     "或“至少提前 N 个工作日”的最晚日期；写一个日期：输出两个日期之间的工作日数（不含起始日，含结束日）。\n\n"
     "标准输出只有答案，便于脚本使用；估算年份的警告和 --verbose 的说明写到标准错误。\n"
     "日历数据：项目的 calendar.yaml → 仓库的 .govproj/calendar.yaml → ~/.config/govproj/calendar.yaml\n"
-    "→ chinesecalendar 库 → 按《全国年节及纪念日放假办法》估算（会警告）。详见 docs/calendar.md。"
+    "→ chinesecalendar 库 → 按《全国年节及纪念日放假办法》估算（会警告，并给出 calendar.yaml 的写法）。"
 )
 
 EPILOG = (

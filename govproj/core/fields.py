@@ -130,7 +130,7 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
     kind = spec.kind
     if kind == "map":
         if not isinstance(value, dict):
-            out.append(Problem("GP001", path, f"“{label}”应当是“键: 值”的映射", "参照 docs/format.md 的写法"))
+            out.append(Problem("GP001", path, f"“{label}”应当是“键: 值”的映射", "写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照"))
             return None
         if not spec.fields:
             return value  # free-form mapping (settings): the engine validates it against the rules
@@ -149,7 +149,7 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
             if spec.item != "map" and isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
                 value = [value]  # a single item written without "- " is still clear
             else:
-                out.append(Problem("GP001", path, f"“{label}”应当是列表（每项以“- ”开头）", "参照 docs/format.md 的写法"))
+                out.append(Problem("GP001", path, f"“{label}”应当是列表（每项以“- ”开头）", "写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照"))
                 return None
         items = []
         item_spec = F(spec.key, spec.item, spec.label, fields=spec.fields, choices=spec.choices)

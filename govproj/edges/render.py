@@ -680,7 +680,7 @@ def _judge(path: tuple, context: dict[str, Any], specs: dict, files: dict, sourc
         known, labels = _spec_label(specs[root], path[1:])
         if not known:
             return ("error", expr, f"{files[root]} 中没有字段“{_dotted(path[1:])}”，模板写错了或字段已改名"
-                    "（字段见 docs/format.md）")
+                    "（字段见 govproj schema）")
         if "[]" in path:
             return None  # a field of each item: an empty list is reported once, where the loop reads it
         found, value = _value(context, path)

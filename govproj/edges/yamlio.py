@@ -149,7 +149,7 @@ def _parse_doc(text: str, display: str, *, allow_empty: bool = False) -> Doc:
     if not isinstance(data, dict):
         where = doc.values.get((), Pos(1, 1))
         raise LoadError("文件的顶层应当是“键: 值”的映射", file=display, line=where.line, column=where.column,
-                        hint="参照 docs/format.md 中该文件的写法")
+                        hint="写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照")
     return doc
 
 
@@ -331,7 +331,7 @@ class _Builder:
                     break
                 continue
             else:  # pragma: no cover - the parser emits nothing else inside a document
-                raise self.error("YAML 格式错误：无法识别的结构", event.start_mark, "参照 docs/format.md 的写法")
+                raise self.error("YAML 格式错误：无法识别的结构", event.start_mark, "写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照")
             if stack:
                 if frame[3]:
                     frame[0][frame[2]] = value

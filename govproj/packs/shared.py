@@ -34,7 +34,7 @@ def _problems(project: "Project", code: str) -> Iterator[Finding]:
 
 @RULES.rule("GP001", "字段类型错误", severity="error", stages=ALL,
             citation=_fmt("§值的类型", "日期写 YYYY-MM-DD，金额写数字（万元），是否写 true/false。"),
-            message="字段的值类型不对", hint="按 docs/format.md 改成正确的类型")
+            message="字段的值类型不对", hint="改成正确的类型；写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照")
 def wrong_type(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     每个字段的值是否是它应有的类型：日期、金额、是否、文字、列表。
