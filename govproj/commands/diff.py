@@ -63,9 +63,9 @@ def compare_record(folder: Path, ref: str | None, today: Any = None) -> dict[str
         baseline = ledger.baseline_at(repo, rel, project.id)
         if baseline is None:
             first = next((s for s in pack.stages if s.baseline), None)
-            ids = [s.id for s in pack.stages]
-            past = (first is not None and project.recorded_stage in ids
-                    and ids.index(project.recorded_stage) >= ids.index(first.id))
+            stage = project.recorded_stage
+            past = (first is not None and stage in {s.id for s in pack.stages}
+                    and pack.stage_index(stage) >= pack.stage_index(first.id))
             if past:  # the stage that tags the baseline was entered: the tag is missing here, not yet to come
                 raise UsageError(f"项目 {project.id} 已过“{first.name}”阶段，但这个仓库里没有它的批复基线标签",
                                  hint="可能是浅克隆或没有取回标签：运行 git fetch --unshallow --tags 后再试；"

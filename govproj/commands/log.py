@@ -105,8 +105,12 @@ KINDS = {"created": "项目加入仓库", "manual": "手工修改阶段（不是
          "malformed": "推进提交的尾注不完整（见 govproj verify）"}
 
 
+def _title(record: dict[str, Any]) -> str:
+    return f"{record['path']}  {record['project']}（{record['name'] or '未填写项目名称'}）· 当前阶段：{record['stage_name']}"
+
+
 def write_text(record: dict[str, Any], out) -> None:
-    out.write(f"{record['path']}  {record['project']}（{record['name'] or '未填写项目名称'}）· 当前阶段：{record['stage_name']}\n")
+    out.write(_title(record) + "\n")
     entries = record["entries"]
     if not entries:
         out.write("  （没有阶段变化记录：项目还没有提交到 git）\n\n")
@@ -168,7 +172,7 @@ def write_rich(record: dict[str, Any], out) -> None:
     """On a terminal: the trail as a table, one row a commit; breaks of the rules in yellow."""
     from govproj.edges import term
 
-    title = f"{record['path']}  {record['project']}（{record['name'] or '未填写项目名称'}）· 当前阶段：{record['stage_name']}"
+    title = _title(record)
     if not record["entries"]:
         term.console(out).print(term.text(title, "bold"))
         out.write("  （没有阶段变化记录：项目还没有提交到 git）\n\n")

@@ -119,16 +119,16 @@ def resolve(pack: Any, kind: str, name: str) -> Target:
     raise UsageError(f"{pack.name}没有{KIND_ZH[kind]}“{name}”", hint=hint)
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def parse_date(text: str, what: str) -> _dt.date:
-    if not _DATE.match(text):
-        raise UsageError(f"{what}“{text}”格式不对", hint="日期一律写成 YYYY-MM-DD，例如 2026-05-31")
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{what}“{text}”不是存在的日期", hint="核对月份和日子，例如 11 月只有 30 天") from None
+    from govproj.core.fields import DATE_SHAPE, date_problem
+
+    if DATE_SHAPE.match(text):
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    problem, hint = date_problem(text)
+    raise UsageError(f"{what}“{text}”{problem}", hint=hint)
 
 
 def typed(field: Any, text: str, old: Any) -> Any:
@@ -337,13 +337,14 @@ def _replaced(project: Any, file: str, doc: Any, typed_new: Any) -> Any:
 
 
 def _next_stage(project: Any) -> str:
-    from govproj.core.lifecycle import stages_for
+    """The stage `advance` would move to (lifecycle.plan), or the project's own where there is none."""
+    from govproj.core.lifecycle import plan
+    from govproj.errors import GovprojError
 
-    ids = [s.id for s in stages_for(project.pack, project.kind)]
-    current = project.stage
-    if current in ids and ids.index(current) + 1 < len(ids):
-        return ids[ids.index(current) + 1]
-    return current
+    try:
+        return plan(project.pack, project.kind, project.stage).target
+    except GovprojError:  # the last stage, or a stage the pack does not have (check reports that)
+        return project.stage
 
 
 def _judged(project: Any) -> str:

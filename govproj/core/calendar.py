@@ -367,21 +367,20 @@ def estimate_notice(years: Sequence[int], *, example: bool = True) -> str:
     `example=False` (status, deadlines: printed on every run over a portfolio): two lines, pointing to
     `govproj workdays`, which prints the whole notice with a calendar.yaml example."""
     listed = "、".join(f"{y} 年" for y in years)
+    first = years[0] if years else date.today().year + 1
     if not example:
-        first = years[0] if years else date.today().year + 1
         return (
             f"警告：{listed}的放假安排没有官方数据，按法定节日和周末估算（没有调休、补休），正式安排公布后可能变化。\n"
             "  处理办法：公布后升级 chinesecalendar（pip install -U chinesecalendar），或把通知写进 calendar.yaml；"
             f"格式和示例：govproj workdays {first}-01-01 +1"
         )
-    year = years[0] if years else date.today().year + 1
     return (
         f"警告：{listed}的放假安排没有官方数据，结果按《全国年节及纪念日放假办法》估算"
         "（只算法定节日当天和周末，没有调休、补休），正式安排公布后可能变化。\n"
         "  处理办法：国务院办公厅通常在上一年 11—12 月公布放假安排。公布后升级 chinesecalendar"
         "（pip install -U chinesecalendar），或把通知写进 calendar.yaml"
         "（项目文件夹、仓库的 .govproj/ 或 ~/.config/govproj/ 下），格式如下：\n"
-        + calendar_example(year)
+        + calendar_example(first)
     )
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Union
 
+from govproj.core.places import display_file
+
 if TYPE_CHECKING:
     from govproj.core.project import Project
     from govproj.core.rules import Context
@@ -310,10 +312,6 @@ def _value(project: "Project", ref: Any, scope: tuple, start_file: str) -> tuple
     return project.get(file, *path), file, path
 
 
-def _display_file(project: "Project", file: str) -> str:
-    return file if project.display in (".", "") else f"{project.display}/{file}"
-
-
 def _evaluate_one(decl: Declaration, project: "Project", ctx: "Context", scope: tuple,
                   subject: str) -> Deadline | None:
     raw, file, path = _value(project, decl.start, scope, "")
@@ -369,7 +367,7 @@ def _evaluate_one(decl: Declaration, project: "Project", ctx: "Context", scope: 
         project=project.display, project_id=project.id, code=decl.code, what=decl.what, term=decl.describe(),
         bound=decl.bound, due=due, base_due=base_due, extension=extension, article=article, kind=decl.kind,
         event=decl.start.name(project) + ("" if not subject else f"（{subject}）"), event_date=start,
-        assumed=assumed, file=_display_file(project, file), line=pos.line, subject=subject, status=status,
+        assumed=assumed, file=display_file(project.display, file), line=pos.line, subject=subject, status=status,
         done_on=done_on, on_time=on_time, opens=opens, estimated_years=tuple(estimated), today=today,
         workdays_left=workdays_left, days_left=days_left, jurisdiction=project.pack.id,
         left_estimated_years=tuple(left_estimated))

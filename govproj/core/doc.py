@@ -5,6 +5,9 @@ from typing import Any, Iterator, NamedTuple
 
 from govproj.core.records import SlotRecord
 
+# Where a wrongly shaped value is told to look: what an installed govproj can show (it ships no docs/ folder).
+SHAPE_HINT = "写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照"
+
 
 class Pos(NamedTuple):
     """1-based line and column. A NamedTuple: one is made per YAML node, and a frozen dataclass costs more."""

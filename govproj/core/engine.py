@@ -11,7 +11,7 @@ from typing import Any, Callable, NamedTuple
 
 from govproj.core.diagnostics import SEVERITIES, Diagnostic, ProjectResult, sort_diagnostics
 from govproj.core.fields import parse_money, parse_percent
-from govproj.core.places import CONFIG_FILE, repo_config_path
+from govproj.core.places import CONFIG_FILE, display_file, repo_config_path
 from govproj.core.project import Project, load_project
 from govproj.core.rules import Context, Finding, Rule, applicable  # noqa: F401  (applicable: re-exported)
 from govproj.errors import GovprojError, LoadError
@@ -100,13 +100,9 @@ def _typed_setting(kind: str, raw: Any) -> Any:
     return str(raw)
 
 
-def _file(project: Project, file: str) -> str:
-    return file if project.display in (".", "") else f"{project.display}/{file}"
-
-
 def to_diagnostic(project: Project, rule: Rule, finding: Finding, severity: str) -> Diagnostic:
     pos = project.key_pos(finding.file, *finding.path) if finding.at_key else project.pos(finding.file, *finding.path)
-    return Diagnostic(_file(project, finding.file), pos.line, pos.column, rule.code, finding.severity or severity,
+    return Diagnostic(display_file(project.display, finding.file), pos.line, pos.column, rule.code, finding.severity or severity,
                       finding.message or rule.message, finding.hint or rule.hint, str(rule.citation), rule.name,
                       project.display)
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
-from govproj.core.doc import Doc
+from govproj.core.doc import SHAPE_HINT, Doc
 
 KINDS = ("str", "text", "bool", "date", "money", "int", "enum", "list", "map", "percent")
 
@@ -91,6 +91,17 @@ def parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None,
     return None, "金额应当是数字", "例如 180.5（单位万元）"
 
 
+DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def date_problem(raw: str) -> tuple[str, str]:
+    """(what is wrong, what to do) with a date text that did not read as a date: the shape, or a day that does
+    not exist (2026-11-31). One wording for the files (`check`) and the command line (`record`)."""
+    if DATE_SHAPE.match(raw):
+        return "不是存在的日期", "核对月份和日子（如 11 月只有 30 天），写成 YYYY-MM-DD"
+    return "格式不对", "日期一律写成 YYYY-MM-DD，例如 2026-05-31"
+
+
 def format_money(value: Decimal) -> str:
     """万元 with at least two decimals, and as many more as the value carries (1 元 = 0.0001 万元): never rounded."""
     exponent = value.as_tuple().exponent
@@ -130,7 +141,7 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
     kind = spec.kind
     if kind == "map":
         if not isinstance(value, dict):
-            out.append(Problem("GP001", path, f"“{label}”应当是“键: 值”的映射", "写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照"))
+            out.append(Problem("GP001", path, f"“{label}”应当是“键: 值”的映射", SHAPE_HINT))
             return None
         if not spec.fields:
             return value  # free-form mapping (settings): the engine validates it against the rules
@@ -149,7 +160,7 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
             if spec.item != "map" and isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
                 value = [value]  # a single item written without "- " is still clear
             else:
-                out.append(Problem("GP001", path, f"“{label}”应当是列表（每项以“- ”开头）", "写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照"))
+                out.append(Problem("GP001", path, f"“{label}”应当是列表（每项以“- ”开头）", SHAPE_HINT))
                 return None
         items = []
         item_spec = F(spec.key, spec.item, spec.label, fields=spec.fields, choices=spec.choices)
@@ -179,12 +190,8 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
         if isinstance(value, _dt.date):
             return value
         raw = str(doc.raw.get(path, value))
-        if re.match(r"^\d{4}-\d{2}-\d{2}$", raw.strip()):  # the shape is right, the day does not exist
-            out.append(Problem("GP001", path, f"“{label}”的日期“{raw}”不是存在的日期",
-                               "核对月份和日子（如 11 月只有 30 天），写成 YYYY-MM-DD"))
-            return None
-        out.append(Problem("GP001", path, f"“{label}”的日期“{raw}”格式不对",
-                           "日期一律写成 YYYY-MM-DD，例如 2026-05-31"))
+        problem, hint = date_problem(raw.strip())
+        out.append(Problem("GP001", path, f"“{label}”的日期“{raw}”{problem}", hint))
         return None
     if kind == "money":
         amount, error, hint = parse_money(value, doc.raw.get(path))

@@ -77,6 +77,11 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
+def display_file(display: str, file: str) -> str:
+    """A project file as messages name it: `projects/gis/budget.yaml`, or `budget.yaml` inside the project."""
+    return file if display in (".", "") else f"{display}/{file}"
+
+
 def is_project(folder: Path) -> bool:
     return (folder / PROJECT_FILE).is_file()
 

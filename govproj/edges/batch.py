@@ -31,15 +31,17 @@ class Outcome:
     """What the batch commands need of one project. Deadlines read from the cache stay JSON until asked for:
     `check` never looks at them, and decoding them would import the deadline declarations."""
 
-    __slots__ = ("result", "name", "_deadlines", "_raw_deadlines", "deadline_error")
+    __slots__ = ("result", "name", "_deadlines", "_raw_deadlines", "deadline_error", "missing_stage")
 
     def __init__(self, result: ProjectResult, name: str = "", deadlines: list["Deadline"] | None = None,
-                 deadline_error: str | None = None, *, raw_deadlines: list[dict[str, Any]] | None = None) -> None:
+                 deadline_error: str | None = None, *, raw_deadlines: list[dict[str, Any]] | None = None,
+                 missing_stage: tuple[str, str | None] | None = None) -> None:
         self.result = result
         self.name = name
         self._deadlines = deadlines if deadlines is not None or raw_deadlines is not None else []
         self._raw_deadlines = raw_deadlines
         self.deadline_error = deadline_error  # the deadlines could not be computed (a broken calendar.yaml)
+        self.missing_stage = missing_stage  # (message, hint): the pack has no stage `check --stage` asked for
 
     @property
     def deadlines(self) -> list["Deadline"]:
@@ -93,14 +95,14 @@ def analyze(folder: Path, options: Options) -> Outcome:
         project = load_project(folder)
     except GovprojError as exc:
         return Outcome(load_error_result(folder, exc))
-    try:
-        result = check_project(project, stage=options.stage, today=options.today,
-                               repo_config=options.repo_config or {}, baseline_loader=lambda: baseline(project))
-    except GovprojError as exc:
-        if options.stage is None:
-            raise
-        # `--stage X` over a folder of several jurisdictions: this project's pack has no stage X. Report it, go on.
-        return Outcome(load_error_result(folder, exc))
+    if options.stage is not None:
+        try:
+            project.pack.resolve_stage(options.stage)
+        except GovprojError as exc:
+            # `--stage X` over a folder of several jurisdictions: this project's pack has no stage X. Report it, go on.
+            return Outcome(load_error_result(folder, exc), missing_stage=(exc.message, exc.hint))
+    result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config or {},
+                           baseline_loader=lambda: baseline(project))
     if not options.deadlines:
         return Outcome(result, project.name)
     try:
@@ -179,19 +181,14 @@ def analyze_many(folders: list[Path], options: Options, *, label: str = "检查"
     finally:
         progress.done()
     pairs = [(o, folder) for o, folder in zip(outcomes, folders) if o is not None]
-    if options.stage and pairs and all(_lacks_stage(o, options.stage) for o, _ in pairs):
+    if pairs and all(o.missing_stage for o, _ in pairs):
         from govproj.errors import UsageError
 
         # no project of the run has that stage: a mistyped --stage, said once as a usage error
-        first = pairs[0][0].result.error or ""
-        message, _, hint = first.partition("\n  处理办法：")
-        raise UsageError(message, hint=hint or None)
+        message, hint = pairs[0][0].missing_stage
+        raise UsageError(message, hint=hint)
     duplicate_ids([o for o, _ in pairs], [folder for _, folder in pairs])
     return [o for o, _ in pairs]
-
-
-def _lacks_stage(outcome: Outcome, stage: str) -> bool:
-    return bool(outcome.result.error) and f"没有阶段“{stage}”" in outcome.result.error
 
 
 def duplicate_ids(outcomes: list[Outcome], folders: list[Path]) -> None:
@@ -206,9 +203,11 @@ def duplicate_ids(outcomes: list[Outcome], folders: list[Path]) -> None:
     shared = {pid: rows for pid, rows in by_id.items() if len(rows) > 1}
     if not shared:
         return
-    import re
-
     from govproj.core.diagnostics import Diagnostic
+    from govproj.core.doc import Pos
+    from govproj.core.places import display_file
+    from govproj.edges.yamlio import load_doc
+    from govproj.errors import GovprojError
     from govproj.packs.shared import RULES
 
     rule = next(r for r in RULES if r.code == "GP050")
@@ -216,16 +215,13 @@ def duplicate_ids(outcomes: list[Outcome], folders: list[Path]) -> None:
         for index in rows:
             r = outcomes[index].result
             others = "、".join(outcomes[i].result.project for i in rows if i != index)
-            line = 1
-            try:
-                text = (folders[index] / "project.yaml").read_text(encoding="utf-8-sig")
-                match = re.search(r"^id\s*:", text, re.M)
-                line = text.count("\n", 0, match.start()) + 1 if match else 1
-            except (OSError, UnicodeError):
-                pass
-            file = f"{r.project}/project.yaml" if r.project not in ("", ".") else "project.yaml"
+            file = display_file(r.project, "project.yaml")
+            try:  # the position of `id:` as `check` reads it (a cached answer holds no positions)
+                pos = load_doc(folders[index] / "project.yaml", file).key_pos("id")
+            except GovprojError:
+                pos = Pos(1, 1)
             r.diagnostics.append(Diagnostic(
-                file, line, 1, rule.code, rule.severity, f"项目编号 {pid} 与 {others} 相同", rule.hint,
+                file, pos.line, pos.column, rule.code, rule.severity, f"项目编号 {pid} 与 {others} 相同", rule.hint,
                 str(rule.citation), rule.name, r.project))
             r.diagnostics.sort()
 

@@ -16,7 +16,7 @@ from govproj.errors import LoadError, UsageError
 # aliases and deep nesting are refused at the place they occur, and nothing recurses (a file nested 10,000 deep is a
 # message, not a RecursionError). ruamel.yaml is imported only when a file is parsed: Doc and Pos are cheap to import.
 
-from govproj.core.doc import Doc, Pos  # noqa: E402,F401  (the records live in the core; the reader fills them)
+from govproj.core.doc import SHAPE_HINT, Doc, Pos  # noqa: E402,F401  (the records live in the core; the reader fills them)
 
 Path_ = tuple  # a path inside a document: keys and list indexes, e.g. ("lines", 0, "amount")
 
@@ -149,7 +149,7 @@ def _parse_doc(text: str, display: str, *, allow_empty: bool = False) -> Doc:
     if not isinstance(data, dict):
         where = doc.values.get((), Pos(1, 1))
         raise LoadError("文件的顶层应当是“键: 值”的映射", file=display, line=where.line, column=where.column,
-                        hint="写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照")
+                        hint=SHAPE_HINT)
     return doc
 
 
@@ -331,7 +331,7 @@ class _Builder:
                     break
                 continue
             else:  # pragma: no cover - the parser emits nothing else inside a document
-                raise self.error("YAML 格式错误：无法识别的结构", event.start_mark, "写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照")
+                raise self.error("YAML 格式错误：无法识别的结构", event.start_mark, SHAPE_HINT)
             if stack:
                 if frame[3]:
                     frame[0][frame[2]] = value

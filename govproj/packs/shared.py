@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
+from govproj.core.doc import SHAPE_HINT
 from govproj.core.fields import format_money
 from govproj.core.rules import Citation, Context, Finding, RuleSet
 
@@ -34,7 +35,7 @@ def _problems(project: "Project", code: str) -> Iterator[Finding]:
 
 @RULES.rule("GP001", "字段类型错误", severity="error", stages=ALL,
             citation=_fmt("§值的类型", "日期写 YYYY-MM-DD，金额写数字（万元），是否写 true/false。"),
-            message="字段的值类型不对", hint="改成正确的类型；写法见 `govproj schema --file 文件名`，或用 `govproj new 临时文件夹 --example` 生成的同名文件对照")
+            message="字段的值类型不对", hint="改成正确的类型；" + SHAPE_HINT)
 def wrong_type(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     每个字段的值是否是它应有的类型：日期、金额、是否、文字、列表。
