@@ -37,3 +37,7 @@ class UsageError(GovprojError):
 
 class LoadError(GovprojError):
     """A project file cannot be read or parsed."""
+
+
+class WriteError(GovprojError):
+    """A file could not be written (read-only, disk full, a folder in the way): the user's environment, not a defect."""

@@ -387,10 +387,18 @@ def write_outputs(out_dir: Path, outputs: dict[str, bytes], *, force: bool) -> d
 
     manifest = read_manifest(out_dir)
     edited = [] if force else hand_edited(out_dir, outputs, manifest)
+    foreign = [name for name in edited if name not in manifest]
+    changed = [name for name in edited if name in manifest]
     if edited:
-        listing = "\n".join(f"  {out_dir / name}" for name in edited)
-        raise UsageError(f"以下文件在 govproj 上次生成后被手工修改过，为免丢失修改，本次什么也没有写：\n{listing}",
-                         hint="把修改过的文件另存到别处后重新生成，或加 --force 覆盖")
+        parts = []
+        if foreign:
+            parts.append("以下文件不是 govproj 生成的（输出文件夹的清单 " + MANIFEST + " 里没有它们）：\n"
+                         + "\n".join(f"  {out_dir / name}" for name in foreign))
+        if changed:
+            parts.append("以下文件在 govproj 上次生成后被手工修改过：\n"
+                         + "\n".join(f"  {out_dir / name}" for name in changed))
+        raise UsageError("\n".join(parts) + "\n为免覆盖它们，本次什么也没有写",
+                         hint="把这些文件移到别处（或用 -o 换一个输出文件夹）后重新生成，或加 --force 覆盖")
     status = {}
     for name, data in outputs.items():
         target = out_dir / name

@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import stat
 import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from govproj.errors import LoadError, UsageError
+from govproj.errors import LoadError, UsageError, WriteError
 
 # Reading: ruamel.yaml's libyaml-based C parser gives events with 1-based-able marks; we build the values ourselves,
 # iteratively, from the events, so that every value keeps its position, money keeps its exact text, duplicate keys,
@@ -530,23 +531,84 @@ def quote_scalar(text: str) -> str:
     return _QUOTER(text)  # type: ignore[no-any-return]
 
 
-def atomic_write(path: Path, text: str | bytes) -> None:
-    """Write all or nothing: a temp file in the same folder, fsync, then rename over the target (text as UTF-8)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    """The process umask (read once: os.umask can only be read by setting it)."""
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+def _write_problem(exc: OSError, display: str) -> WriteError:
+    import errno
+
+    reason = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EROFS: "所在的文件系统是只读的",
+              errno.ENOSPC: "磁盘空间已满", errno.EDQUOT: "超过了磁盘配额", errno.EISDIR: "这是一个文件夹",
+              errno.ENOTDIR: "路径中有一段不是文件夹", errno.ENAMETOOLONG: "文件名太长"}.get(exc.errno or 0)
+    hint = {errno.ENOSPC: "清理磁盘空间后重新运行", errno.EDQUOT: "清理磁盘空间后重新运行",
+            errno.EISDIR: "给出一个文件名（例如 -o 结果/报告.json），而不是文件夹"}.get(
+        exc.errno or 0, "检查文件和所在文件夹的权限（ls -l），或换一个可以写入的位置")
+    return WriteError(f"无法写入文件（{reason or exc.strerror or exc}），原文件没有改动", file=display, hint=hint)
+
+
+def _write_into(target: Path, text: str | bytes, shown: str) -> None:
     try:
+        with open(target, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+    except OSError as exc:
+        raise _write_problem(exc, shown) from None
+
+
+def atomic_write(path: Path, text: str | bytes, *, display: str | None = None) -> None:
+    """Write all or nothing: a temp file in the same folder, fsync, then rename over the target (text as UTF-8).
+
+    The file gets the mode an ordinary write would give it: an existing file keeps its mode, a new one follows the
+    umask (mkstemp alone would make every file 0600, unreadable to colleagues on a shared server). A symlink is
+    written through (its target is replaced, the link stays). Any failure is a WriteError (exit 2) and leaves the
+    old file as it was."""
+    shown = display or str(path)
+    target = path
+    try:
+        info = path.stat()  # through links
+        if stat.S_ISDIR(info.st_mode):
+            raise WriteError("这是一个文件夹，不能写成文件，没有写入", file=shown,
+                             hint="给出一个文件名（例如 -o 结果/报告.json），而不是文件夹")
+        if not stat.S_ISREG(info.st_mode):  # a device or pipe (-o /dev/stdout): write into it, never replace it
+            _write_into(path, text, shown)
+            return
+        mode = info.st_mode & 0o7777
+        if os.path.islink(path):
+            target = Path(os.path.realpath(path))
+    except FileNotFoundError:
+        if os.path.islink(path):  # a dangling link: create what it points to
+            target = Path(os.path.realpath(path))
+        mode = 0o666 & ~_umask()
+    except OSError as exc:
+        raise _write_problem(exc, shown) from None
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
         with (os.fdopen(fd, "wb") if isinstance(text, bytes) else
               os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise _write_problem(exc, shown) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]]) -> str:
