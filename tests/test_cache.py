@@ -220,18 +220,18 @@ def test_repository_config_is_part_of_the_key(capsys, projects: Path, _cache: Pa
     (projects / "a" / "evidence" / "申报函.pdf").unlink()
     code, out = check(capsys, str(projects))
     assert code == 1 and "错误  GP011" in out
-    config.write_text("rules: {GP011: warning}\n", encoding="utf-8")
-    code, out = check(capsys, str(projects))
-    assert code == 0 and "警告  GP011" in out
+    config.write_text("rules: {GP011: warning}\n", encoding="utf-8")  # a gate cannot be lowered: read, refused
+    code, _, err = cli(capsys, "check", str(projects), "--today", "2026-11-25")
+    assert code == 2 and "不能把它降为“warning”" in err and "config.yaml" in err
     config.write_text("rules: {GP999: off}\n", encoding="utf-8")  # valid YAML, unknown rule: read, not a hit
     code, _, err = cli(capsys, "check", str(projects), "--today", "2026-11-25")
     assert code == 2 and "GP999" in err
     config.write_text("rules: [\n", encoding="utf-8")
     code, _, err = cli(capsys, "check", str(projects), "--today", "2026-11-25")
     assert code == 2 and "config.yaml" in err
-    config.write_text("rules: {GP011: warning}\n", encoding="utf-8")
+    config.write_text("rules: {}\n", encoding="utf-8")
     written = len(entries(_cache))
-    assert check(capsys, str(projects))[0] == 0 and len(entries(_cache)) == written  # the same bytes: a hit
+    assert check(capsys, str(projects))[0] == 1 and len(entries(_cache)) == written  # the same bytes: a hit
 
 
 def test_a_cache_hit_imports_no_yaml_rules_packs_or_engine(projects: Path, _cache: Path) -> None:

@@ -47,6 +47,17 @@ def scope(rule) -> tuple[str, str]:
     return stages, "、".join(kinds.get(k, k) for k in rule.kinds)
 
 
+def waiver_rule(rule) -> str:
+    """Whether a waiver (or a setting) may set the rule aside, and why, in one line."""
+    if rule.mandatory:
+        return (f"不可豁免：原文“{rule.mandatory}”，是强制性规定；对它的豁免不生效（报 GP040），"
+                "settings 也不能降低它的级别")
+    if rule.severity == "error":
+        return ("可以豁免：在 project.yaml 的 waivers 里记录理由、批准人和到期日；"
+                "它是推进阶段的门槛，settings 不能降低它的级别")
+    return "可以豁免，也可以在 settings 里调整它的级别"
+
+
 def explain_markdown(rule) -> str:
     from govproj.core.rules import SEVERITY_ZH
 
@@ -55,7 +66,8 @@ def explain_markdown(rule) -> str:
     parts = [f"### {rule.code} {rule.name}", "",
              f"- 级别：{SEVERITY_ZH[rule.severity]}（{rule.severity}）",
              f"- 依据：{rule.citation.doc} {rule.citation.article}",
-             f"- 适用阶段：{stages}"]
+             f"- 适用阶段：{stages}",
+             f"- {waiver_rule(rule)}"]
     if kinds:
         parts.append(f"- 项目类型：{kinds}")
     parts += ["", f"> {rule.citation.quote}", ""]
@@ -93,7 +105,8 @@ def explain_text(rule) -> str:
     lines = [f"{rule.code}  {rule.name}", "",
              f"级别：{SEVERITY_ZH[rule.severity]}（{rule.severity}）",
              f"依据：{rule.citation.doc} {rule.citation.article}",
-             f"适用阶段：{stages}"]
+             f"适用阶段：{stages}",
+             waiver_rule(rule)]
     if kinds:
         lines.append(f"项目类型：{kinds}")
     lines += ["", "原文：", f"  “{rule.citation.quote}”"]
@@ -119,6 +132,7 @@ def run(args: SimpleNamespace) -> int:
                    "stage_names": stages.split("、") if rule.stages else [], "kinds": list(rule.kinds),
                    "citation": {"doc": rule.citation.doc, "article": rule.citation.article,
                                 "quote": rule.citation.quote},
+                   "waivable": rule.waivable, "mandatory_word": rule.mandatory or None,
                    "message": rule.message, "hint": rule.hint, "sections": rule.sections(),
                    "settings": [{"name": s.name, "kind": s.kind, "help": s.help, "default": s.default}
                                 for s in rule.settings]}

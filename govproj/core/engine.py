@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from govproj.core.diagnostics import SEVERITIES, Diagnostic, ProjectResult, sort_diagnostics
 from govproj.core.fields import parse_money, parse_percent
@@ -39,6 +39,7 @@ def _settings(project: Project, repo_config: dict[str, Any]) -> tuple[dict[str, 
     """
     rules = {r.code: r for r in all_rules(project)}
     merged: dict[str, dict[str, Any]] = {}
+    origins: dict[str, set[str]] = {}  # "repo" / "project" -> codes whose severity it sets
     problems: list[Finding] = []
     project_settings = project.get("project.yaml", "settings", default={}) or {}
     for table, origin in ((repo_config, "repo"), (project_settings, "project")):
@@ -54,15 +55,30 @@ def _settings(project: Project, repo_config: dict[str, Any]) -> tuple[dict[str, 
                 continue
             if not isinstance(value, dict):
                 value = {"severity": value}
+            if "severity" in value:
+                origins.setdefault(origin, set()).add(code)
             merged.setdefault(code, {}).update(value)
     configs: dict[str, RuleConfig] = {}
     for code, values in merged.items():
         rule = rules[code]
         values = dict(values)
         severity = values.pop("severity", None)
+        if severity is False:  # `off` unquoted reads as YAML 1.1's false
+            severity = "off"
         if severity is not None and severity not in SEVERITIES + ("off",):
             problems.append(Finding("project.yaml", ("settings", code, "severity"),
                                     f"规则 {code} 的级别“{severity}”无效", "可选：error、warning、info、off"))
+            severity = None
+        if severity is not None and rule.severity == "error" and severity != "error":
+            # An error gates the stage: settings may add strictness, never silence a gate (a waiver, recorded with
+            # reason, approver and expiry, is the only way to set one aside).
+            message = (f"规则 {code} 是错误级的门槛，设置不能把它降为“{severity}”，本设置不生效"
+                       + ("（原文“" + rule.mandatory + "”，属于强制性规定，也不能豁免）" if rule.mandatory else ""))
+            hint = ("按规则要求整改" if rule.mandatory else
+                    "确有正当理由不适用本项目的，在 waivers 里记录豁免（规则编号、理由、批准人、到期日）")
+            if code in origins.get("repo", set()) and code not in origins.get("project", set()):
+                raise LoadError(message, file=CONFIG_FILE, hint=hint + "；从 settings 里删除这一项")
+            problems.append(Finding("project.yaml", ("settings", code, "severity"), message, hint))
             severity = None
         typed: dict[str, Any] = {}
         accepted = {s.name: s for s in rule.settings}
@@ -117,6 +133,7 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
         problems = settings_problems(project)
     rules = all_rules(project)
     codes = frozenset(r.code for r in rules)
+    unwaivable = {r.code: r.mandatory for r in rules if r.mandatory}
     if calendar_loader is None:
         def calendar_loader() -> Any:  # the project's own calendar.yaml wins over repository and user files
             from govproj.core.calendar import load_calendar
@@ -134,12 +151,26 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
             values.update(config.values)
         context = Context(today=today, settings=values, calendar_loader=calendar_loader,
                           baseline_loader=baseline_loader, rule_codes=codes, settings_problems=tuple(problems),
-                          _cache=cache)
+                          _cache=cache, unwaivable=unwaivable)
         for finding in rule.check(project, context):
             raw.append((rule, finding, severity))
-    kept, waived, unused = apply_waivers(project, raw, today, {r.code: r for r in rules}.get(UNUSED_WAIVER))
+    kept, waived, unused = apply_waivers(project, raw, today, {r.code: r for r in rules}.get(UNUSED_WAIVER),
+                                          unwaivable)
     diagnostics = {to_diagnostic(project, rule, finding, severity) for rule, finding, severity in kept + unused}
-    return sort_diagnostics(diagnostics), waived
+    return sort_diagnostics(one_per_value(diagnostics)), waived
+
+
+VALUE_PROBLEMS = ("GP001", "GP003", "GP004")  # a value that did not read as its type (a date that does not exist …)
+
+
+def one_per_value(diagnostics: set[Diagnostic]) -> set[Diagnostic]:
+    """A value that could not be read is reported once, by what is wrong with it: the rules that then see it as
+    missing ("缺少日期") would only repeat the place with a misleading message. The value problem is itself an
+    error, so the gate it stood for still holds."""
+    unreadable = {(d.file, d.line, d.column) for d in diagnostics if d.code in VALUE_PROBLEMS and d.severity == "error"}
+    if not unreadable:
+        return diagnostics
+    return {d for d in diagnostics if d.code in VALUE_PROBLEMS or (d.file, d.line, d.column) not in unreadable}
 
 
 def waiver_active(waiver: dict[str, Any], today: _dt.date) -> bool:
@@ -150,15 +181,16 @@ def waiver_active(waiver: dict[str, Any], today: _dt.date) -> bool:
 
 
 def apply_waivers(project: Project, raw: list[tuple[Rule, Finding, str]], today: _dt.date,
-                  unused_rule: Rule | None) -> tuple[list[tuple[Rule, Finding, str]], int, list[tuple[Rule, Finding, str]]]:
+                  unused_rule: Rule | None, unwaivable: Iterable[str] = ()) -> tuple[list[tuple[Rule, Finding, str]], int, list[tuple[Rule, Finding, str]]]:
     """Drop findings covered by an active waiver; report active waivers that covered nothing (as `unused_rule`)."""
-    active = [(index, w) for index, w in project.items("project.yaml", "waivers") if waiver_active(w, today)]
+    active = [(index, w) for index, w in project.items("project.yaml", "waivers") if waiver_active(w, today)
+              and str(w.get("rule", "")).upper() not in unwaivable]  # GP040 reports those
     used: set[int] = set()
     kept: list[tuple[Rule, Finding, str]] = []
     waived = 0
     for rule, finding, severity in raw:
         match = None
-        if rule.code not in WAIVER_RULES:
+        if rule.code not in WAIVER_RULES and rule.waivable:
             for index, waiver in active:
                 if str(waiver.get("rule", "")).upper() == rule.code and (
                         not waiver.get("path") or waiver.get("path") == finding.file):

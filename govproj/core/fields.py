@@ -71,7 +71,31 @@ _MONEY_TEXT = re.compile(r"^\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万|�
 
 
 def parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None, str | None]:
-    """(amount in 万元, error message, hint). Accepts 123.45, "123.45万元", "1,234,500元"; never floats."""
+    """(amount in 万元, error message, hint). Accepts 123.45, "123.45万元", "1,234,500元"; never floats.
+
+    An amount is exact and not negative (a change records its amount as an absolute value), finer than 分 is a
+    typing error, and it has at most MONEY_DIGITS significant digits: Decimal arithmetic is exact up to there."""
+    amount, error, hint = _parse_money(raw, text)
+    if amount is None:
+        return amount, error, hint
+    shown = text if text is not None else (raw if isinstance(raw, str) else str(amount))
+    if not amount.is_finite():
+        return None, f"金额“{shown}”不是数字", "写成数字，单位万元，例如 180.5"
+    if amount < 0:
+        return None, f"金额“{shown}”是负数", "金额一律写正数；核减的金额在 changes.yaml 里写绝对值，并写明是减少"
+    digits = amount.as_tuple()
+    exponent = digits.exponent if isinstance(digits.exponent, int) else 0
+    if exponent < -6:
+        return None, f"金额“{shown}”比“分”还精确（万元最多 6 位小数）", "核对数字：1 分 = 0.000001 万元"
+    if len(digits.digits) > MONEY_DIGITS or amount.adjusted() >= MONEY_DIGITS - 6:
+        return None, f"金额“{shown}”太大", "核对数字和单位：金额以万元计，例如 180.5"
+    return amount, None, None
+
+
+MONEY_DIGITS = 28  # Decimal's default precision: sums of amounts up to here stay exact
+
+
+def _parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None, str | None]:
     if isinstance(raw, bool):
         return None, "金额应当是数字", "例如 180.5（单位万元）"
     if isinstance(raw, int):
@@ -87,8 +111,13 @@ def parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None,
             if match.group(2) == "元":
                 number = number / Decimal(10000)
             return number, None, None
+        if _SCIENTIFIC.match(raw.strip()):
+            return None, f"金额“{raw}”用了科学计数法", "写成普通的数字，单位万元，例如 180.5"
         return None, f"金额“{raw}”不是数字", "写成数字，单位万元，例如 180.5；以元计时写“1805000元”"
     return None, "金额应当是数字", "例如 180.5（单位万元）"
+
+
+_SCIENTIFIC = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$")
 
 
 DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -100,6 +129,15 @@ def date_problem(raw: str) -> tuple[str, str]:
     if DATE_SHAPE.match(raw):
         return "不是存在的日期", "核对月份和日子（如 11 月只有 30 天），写成 YYYY-MM-DD"
     return "格式不对", "日期一律写成 YYYY-MM-DD，例如 2026-05-31"
+
+
+DATE_RANGE = (1900, 2199)  # far beyond any project's life; keeps date arithmetic (N years later, 调休) in range
+
+
+def date_range_problem(value: _dt.date) -> tuple[str, str]:
+    """(what is wrong, what to do) with a real calendar date no project event can have (9999-12-31 for 长期有效)."""
+    return (f"超出了可用的范围（{DATE_RANGE[0]} 至 {DATE_RANGE[1]} 年）",
+            "写事情实际发生的日期 YYYY-MM-DD；“长期有效”不是日期，不要写成 9999-12-31，写在说明（note）里")
 
 
 def format_money(value: Decimal) -> str:
@@ -188,6 +226,10 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
         return None
     if kind == "date":
         if isinstance(value, _dt.date):
+            if not DATE_RANGE[0] <= value.year <= DATE_RANGE[1]:
+                problem, hint = date_range_problem(value)
+                out.append(Problem("GP001", path, f"“{label}”的日期“{value.isoformat()}”{problem}", hint))
+                return None
             return value
         raw = str(doc.raw.get(path, value))
         problem, hint = date_problem(raw.strip())

@@ -83,7 +83,9 @@ def display_file(display: str, file: str) -> str:
 
 
 def is_project(folder: Path) -> bool:
-    return (folder / PROJECT_FILE).is_file()
+    """A folder holding project.yaml; also when that is not a readable file (a folder, a broken link): the project
+    is then reported as unreadable, not silently skipped."""
+    return os.path.lexists(folder / PROJECT_FILE)
 
 
 def find_projects(paths: list[Path]) -> list[Path]:
@@ -106,7 +108,7 @@ def find_projects(paths: list[Path]) -> list[Path]:
         for dirpath, dirnames, filenames in os.walk(path):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in (
                 "node_modules", "__pycache__", "evidence", "output", "forms"))
-            if PROJECT_FILE in filenames:
+            if PROJECT_FILE in filenames or os.path.lexists(os.path.join(dirpath, PROJECT_FILE)):
                 folder = Path(dirpath)
                 found[str(folder.resolve())] = folder
                 dirnames[:] = []  # a project does not contain other projects

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 from govproj.core.diagnostics import SEVERITIES, SEVERITY_ZH  # noqa: F401  (SEVERITY_ZH: re-exported for the commands)
@@ -51,11 +52,12 @@ class Context:
     """What a check may use besides the project: today's date, settings, the working-day calendar."""
 
     __slots__ = ("today", "settings", "calendar_loader", "baseline_loader", "rule_codes", "settings_problems",
-                 "_cache")
+                 "unwaivable", "_cache")
 
     def __init__(self, today: Any, settings: dict[str, Any], calendar_loader: Callable[[], Any] | None = None,
                  baseline_loader: Callable[[], Any] | None = None, rule_codes: frozenset[str] | None = None,
-                 settings_problems: tuple[Finding, ...] = (), _cache: dict | None = None) -> None:
+                 settings_problems: tuple[Finding, ...] = (), _cache: dict | None = None,
+                 unwaivable: dict[str, str] | None = None) -> None:
         self.today = today
         self.settings = settings
         self.calendar_loader = calendar_loader
@@ -65,6 +67,7 @@ class Context:
         # alone), and the problems of the project's own `settings`.
         self.rule_codes = rule_codes
         self.settings_problems = settings_problems
+        self.unwaivable = unwaivable or {}  # code -> the mandatory word, for GP040 to refuse a waiver of it
         self._cache = {} if _cache is None else _cache  # one calendar and one baseline, shared by a run's rules
 
     @property
@@ -102,6 +105,11 @@ class Rule(NamedTuple):
     check: CheckFn
     settings: tuple[Setting, ...] = ()
     kinds: tuple[str, ...] = ()  # project kinds it applies to; empty: all
+    mandatory: str = ""  # the word of the text that makes the rule mandatory (不得 …): no waiver sets it aside
+
+    @property
+    def waivable(self) -> bool:
+        return not self.mandatory
 
     @property
     def doc(self) -> str:
@@ -124,6 +132,20 @@ class Rule(NamedTuple):
         return {k: v.strip() for k, v in out.items() if v.strip()}
 
 
+MANDATORY_WORDS = ("不得", "必须", "严禁", "禁止", "一律", "应当")
+_EXCEPTION = re.compile(r"原则上|除.{1,80}?(以外|之外|外)")
+
+
+def mandatory_word(quote: str) -> str:
+    """The word that makes the quoted article mandatory, or "" when it is not (or names its own exceptions).
+
+    不得、必须、严禁、禁止、一律、应当 bind without exception; 原则上 (as a rule) and 除…以外 (save where …) leave room for
+    a justified exception, which is what a waiver records."""
+    if _EXCEPTION.search(quote):
+        return ""
+    return next((word for word in MANDATORY_WORDS if word in quote), "")
+
+
 def applicable(rule: Rule, project: "Project") -> bool:
     """Whether the rule applies to the project's kind at its stage (empty `kinds`/`stages`: all)."""
     if rule.kinds and project.kind not in rule.kinds:
@@ -139,7 +161,10 @@ class RuleSet:
         self.rules: dict[str, Rule] = {}
 
     def rule(self, code: str, name: str, *, severity: str, stages: Iterable[str], citation: Citation, message: str,
-             hint: str, settings: Iterable[Setting] = (), kinds: Iterable[str] = ()) -> Callable[[CheckFn], CheckFn]:
+             hint: str, settings: Iterable[Setting] = (), kinds: Iterable[str] = (),
+             waivable: bool | None = None) -> Callable[[CheckFn], CheckFn]:
+        """Declare a rule. Whether a waiver may set it aside follows the words of its quote (`mandatory_word`);
+        `waivable` overrides that where the article's wording needs a reading the words alone do not give."""
         if not code.startswith(self.prefix):
             raise ValueError(f"rule {code} does not start with {self.prefix}")
         if severity not in SEVERITIES:
@@ -148,8 +173,9 @@ class RuleSet:
             raise ValueError(f"rule {code} declared twice")
 
         def register(fn: CheckFn) -> CheckFn:
+            word = mandatory_word(citation.quote) if waivable is None else ("" if waivable else "（规定）")
             self.rules[code] = Rule(code, name, severity, tuple(stages), citation, message, hint, fn,
-                                    tuple(settings), tuple(kinds))
+                                    tuple(settings), tuple(kinds), word)
             return fn
 
         return register

@@ -101,8 +101,15 @@ def analyze(folder: Path, options: Options) -> Outcome:
         except GovprojError as exc:
             # `--stage X` over a folder of several jurisdictions: this project's pack has no stage X. Report it, go on.
             return Outcome(load_error_result(folder, exc), missing_stage=(exc.message, exc.hint))
-    result = check_project(project, stage=options.stage, today=options.today, repo_config=options.repo_config or {},
-                           baseline_loader=lambda: baseline(project))
+    try:
+        result = check_project(project, stage=options.stage, today=options.today,
+                               repo_config=options.repo_config or {}, baseline_loader=lambda: baseline(project))
+    except GovprojError as exc:  # a file the rules read on demand (the project's calendar.yaml) cannot be read
+        from govproj.core.engine import CONFIG_FILE
+
+        if exc.file == CONFIG_FILE:  # the repository's config concerns every project: the run stops, once
+            raise
+        return Outcome(load_error_result(folder, exc))
     if not options.deadlines:
         return Outcome(result, project.name)
     try:

@@ -17,6 +17,7 @@ day). Nothing here is imported on the plain check of one project unless the cach
 from __future__ import annotations
 
 import os
+import stat
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -124,35 +125,54 @@ def file_digest(path: Path) -> str:
         return "unreadable"
 
 
+MAX_FINGERPRINT_ENTRIES = 20_000  # a real project holds a few hundred files; beyond this, do not cache at all
+
+
 def project_fingerprint(folder: Path) -> str:
     """The project's files: YAML by content, every other file by relative name, size and modification time.
 
+    Directory links are never followed (a link loop or a link to / would never end): a link is keyed by where it
+    points and, for a file, by its target's size and time, so a retargeted link is a different key. Dot folders count
+    (only .git and __pycache__ are skipped). The walk is bounded: a folder with more entries than any project has gets
+    a key that never matches, so it is checked afresh instead of answered from a stale entry.
     Plain os.scandir and strings: this runs for every project on every run, and pathlib objects cost more than the
     hashing."""
     lines: list[str] = []
 
-    def walk(directory: str, prefix: str) -> None:
+    def walk(directory: str, prefix: str) -> bool:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError:
-            return
+            lines.append(f"{prefix}\0unreadable")
+            return True
         for entry in entries:
+            if len(lines) > MAX_FINGERPRINT_ENTRIES:
+                return False
             rel = prefix + entry.name
             try:
-                if entry.is_dir():
-                    if not entry.name.startswith(".") and entry.name != "__pycache__":
-                        walk(entry.path, rel + "/")
-                    continue
-                if not prefix and entry.name.endswith(_YAML):
+                if entry.is_symlink():
+                    target = os.readlink(entry.path)
+                    try:
+                        st = os.stat(entry.path)
+                        what = "dir" if stat.S_ISDIR(st.st_mode) else f"{st.st_size}\0{st.st_mtime_ns}"
+                    except OSError:
+                        what = "dangling"
+                    lines.append(f"{rel}\0link\0{target}\0{what}")
+                elif entry.is_dir(follow_symlinks=False):
+                    if entry.name not in (".git", "__pycache__") and not walk(entry.path, rel + "/"):
+                        return False
+                elif not prefix and entry.name.endswith(_YAML):
                     with open(entry.path, "rb") as handle:
                         lines.append(f"{rel}\0{_sha(handle.read())}")
                 else:
-                    st = entry.stat()
+                    st = entry.stat(follow_symlinks=False)
                     lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}")
             except OSError:
                 lines.append(f"{rel}\0unreadable")
+        return True
 
-    walk(os.fspath(folder), "")
+    if not walk(os.fspath(folder), ""):
+        return "uncacheable-" + os.urandom(16).hex()
     return _sha("\n".join(lines).encode("utf-8"))
 
 

@@ -356,22 +356,22 @@ def sha256_file(path: Path) -> str:
 
 def evidence_files(project: "Project", extra: list[Path] = ()) -> list[tuple[str, str]]:
     """(path relative to the project folder, sha256) of every evidence file the project cites, plus `extra`."""
-    from govproj.packs.shared import evidence_refs
+    from govproj.packs.shared import evidence_refs, evidence_target
 
     root = project.root.resolve()
     found: dict[str, str] = {}
-    candidates = [root / ref for _, _, ref in evidence_refs(project)] + [Path(p) for p in extra]
-    for candidate in candidates:
-        target = candidate.resolve()
-        try:
-            rel = target.relative_to(root).as_posix()
-        except ValueError:
+    for _, _, ref in evidence_refs(project):  # the cited files: GP011 has judged them (a bad one blocks advance)
+        target, problem, _ = evidence_target(root, ref)
+        if target is not None:
+            found.setdefault(target.relative_to(root).as_posix(), sha256_file(target))
+    for candidate in [Path(p) for p in extra]:
+        target, problem, hint = evidence_target(root, os.path.relpath(os.path.realpath(candidate), root))
+        if target is None and "项目文件夹之外" in problem:
             raise UsageError(f"证据文件 {candidate} 不在项目文件夹 {project.display} 之内",
-                             hint="把证据复制到项目的 evidence/ 下并提交，再推进") from None
-        if target.is_file() and rel not in found:
-            found[rel] = sha256_file(target)
-        elif not target.exists() and candidate in [Path(p) for p in extra]:
-            raise UsageError(f"证据文件 {candidate} 不存在", hint="检查路径")
+                             hint="把证据复制到项目的 evidence/ 下并提交，再推进")
+        if target is None:
+            raise UsageError(f"--evidence {candidate}：{problem}", hint=hint)
+        found.setdefault(target.relative_to(root).as_posix(), sha256_file(target))
     return sorted(found.items())
 
 

@@ -51,7 +51,8 @@ def read_text(path: Path, display: str) -> str:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise LoadError("这是一个文件夹，不是文件", file=display) from None
+        raise LoadError("这是一个文件夹，不是文件", file=display,
+                        hint="项目的 YAML 文件必须是文件：把这个文件夹改名或移走，再用 govproj new 或模板补上这个文件") from None
     except OSError as exc:
         raise LoadError(f"无法读取文件（{exc.strerror}）", file=display) from None
     if len(data) > MAX_FILE_BYTES:  # grew between stat and read

@@ -7,7 +7,10 @@ well formed. Codes GP0xx. What they need of the engine (its settings problems, t
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
+import stat
+from pathlib import Path
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -185,17 +188,41 @@ def evidence_paths(project: "Project", ctx: Context) -> Iterator[Finding]:
     """
     root = project.root.resolve()
     for file, path, ref in evidence_refs(project):
-        if ref.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", ref) or "://" in ref:
-            yield Finding(file, path, f"证据路径“{ref}”是绝对路径或网址", "改为相对于项目文件夹的路径，如 evidence/批复.pdf")
-            continue
+        target, problem, hint = evidence_target(root, ref)
+        if problem:
+            yield Finding(file, path, problem, hint)
+
+
+def evidence_target(root: Path, ref: str) -> tuple[Path | None, str, str]:
+    """Where an evidence reference points inside the (resolved) project folder, or (None, what is wrong, what to do).
+
+    One reading for `check` (GP011) and `advance` (which hashes the files): a name with control characters (a NUL
+    byte), an absolute path or URL, a path leaving the project, a link loop, a folder, a pipe or device, a file that
+    is not there are each named; the file system is asked nothing that could raise or block."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in ref):
+        shown = "".join(ch if ord(ch) >= 32 and ord(ch) != 127 else f"\\x{ord(ch):02x}" for ch in ref)
+        return None, f"证据路径“{shown}”里有控制字符（如空字符），不是有效的文件名", "重新输入文件名，只写可见的字符"
+    if ref.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", ref) or "://" in ref:
+        return None, f"证据路径“{ref}”是绝对路径或网址", "改为相对于项目文件夹的路径，如 evidence/批复.pdf"
+    try:
         target = (root / ref).resolve()
-        try:
-            target.relative_to(root)
-        except ValueError:
-            yield Finding(file, path, f"证据路径“{ref}”指向项目文件夹之外", "把文件复制到本项目的 evidence/ 下再引用")
-            continue
-        if not target.is_file():
-            yield Finding(file, path, f"证据文件“{ref}”不存在", "检查文件名，或把扫描件放到该位置")
+    except (OSError, RuntimeError, ValueError):  # a link loop (RuntimeError before Python 3.13), a name too long
+        return None, f"证据路径“{ref}”无法解析（符号链接循环或文件名过长）", "把证据文件本身放到 evidence/ 下，不要用链接"
+    try:
+        target.relative_to(root)
+    except ValueError:
+        return None, f"证据路径“{ref}”指向项目文件夹之外", "把文件复制到本项目的 evidence/ 下再引用"
+    try:
+        info = target.stat()
+    except (OSError, ValueError):
+        return None, f"证据文件“{ref}”不存在", "检查文件名，或把扫描件放到该位置"
+    if stat.S_ISDIR(info.st_mode):
+        return None, f"证据路径“{ref}”是文件夹，不是文件", "写文件夹里具体的文件，如 evidence/批复.pdf"
+    if not stat.S_ISREG(info.st_mode):
+        return None, f"证据路径“{ref}”不是普通文件（是管道、设备或套接字）", "换成扫描件、照片等普通文件"
+    if not os.access(target, os.R_OK):
+        return None, f"证据文件“{ref}”没有读取权限", "检查文件权限（ls -l），让运行 govproj 的用户可以读取"
+    return target, "", ""
 
 
 def _sum(project: "Project", key: str) -> tuple[Decimal, bool]:
@@ -303,6 +330,10 @@ def waiver_incomplete(project: "Project", ctx: Context) -> Iterator[Finding]:
         elif codes is not None and code not in codes:
             yield Finding("project.yaml", ("waivers", index, "rule"), f"豁免的规则“{code}”不存在",
                           "用 `govproj rules` 查看本辖区的规则编号")
+        elif code in ctx.unwaivable:
+            yield Finding("project.yaml", ("waivers", index, "rule"),
+                          f"规则 {code} 依据的条款是强制性规定（原文“{ctx.unwaivable[code]}”），不能豁免，这条豁免不生效",
+                          f"按规则要求整改；`govproj explain {code}` 显示条款原文")
         for key, label in (("reason", "理由"), ("approved_by", "批准人"), ("expires", "到期日")):
             if not waiver.get(key):
                 yield Finding("project.yaml", ("waivers", index, key), f"豁免 {code or '?'} 缺少{label}（{key}）",
