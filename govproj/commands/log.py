@@ -159,7 +159,10 @@ def write_markdown(record: dict[str, Any], out) -> None:
     entries = record["entries"]
     advances = sum(e["kind"] == "advance" for e in entries)
     out.write(f"# 审计轨迹：{record['name'] or '未填写项目名称'}（{record['project']}）\n\n")
-    out.write(f"- 项目文件夹：{record['path']}\n- 辖区：{record['jurisdiction']}\n- 当前阶段：{record['stage_name']}\n")
+    from govproj.packs import PACK_NAMES
+
+    jurisdiction = f"{PACK_NAMES.get(record['jurisdiction'], '')}（{record['jurisdiction']}）"
+    out.write(f"- 项目文件夹：{record['path']}\n- 辖区：{jurisdiction}\n- 当前阶段：{record['stage_name']}\n")
     out.write(f"- 记录：{len(entries)} 条阶段变化，其中 {advances} 次由 govproj advance 推进并检查门槛条件\n\n")
     out.write("每一条来自 git 历史中的一个提交；推进提交的尾注（Govproj-*）记录了当时的检查结果和证据文件的 SHA-256。"
               "用 `govproj verify` 可以回放核验。\n")

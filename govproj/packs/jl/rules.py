@@ -1051,6 +1051,7 @@ def serious_delay(project: "Project", ctx: Context) -> Iterator[Finding]:
 def archive(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入“竣工验收”时，是否有项目电子档案（`documents.archive`，附文件，如电子档案目录或移交清单）。
+    这是本辖区声明的归档材料：`govproj archive` 用同一检查在档案目录中逐项列出（见 docs/archive.md）。
 
     ## 为什么
     第二十三条：“项目立项单位应按照档案管理有关规定,做好政务信息系统项目的档案建设,并形成相应电子档案,作为项目竣工验收的

@@ -1314,6 +1314,7 @@ def archive(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入“验收申请”前，`documents.archive`（项目档案）是否写了名称并附档案目录等文件。
     档案是否与实施“同步”整理，需要人工检查。
+    这是本辖区声明的归档材料：`govproj archive` 用同一检查在档案目录中逐项列出（见 docs/archive.md）。
 
     ## 为什么
     第二十九条：“项目单位应当建立项目档案。项目档案管理应当与项目实施同步进行。”

@@ -1165,6 +1165,7 @@ def archive_complete(project: "Project", ctx: Context) -> Iterator[Finding]:
     （`supervision_report`，有监理单位时）、测评报告（`test_report`，有测评单位或 security.yaml 有测评记录时）、
     变更说明（`change_note`，changes.yaml 有变更时）、验收报告（`acceptance_report`）、用户使用报告
     （`usage_report`）、验收意见（`acceptance_opinion`）。
+    这是本辖区声明的归档材料：`govproj archive` 用同一检查在档案目录中逐项列出（见 docs/archive.md）。
 
     ## 为什么
     第十五条列出报送存档的资料：“项目建设方案、数据结构设计说明书、立项批复、采购文件、项目合同、监理报告、测评报告、
