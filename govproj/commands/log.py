@@ -60,6 +60,20 @@ def trails(folders: list[Path]) -> list[dict[str, Any]]:
     return records
 
 
+def trail_at(repo: Any, rel: str, rev: str) -> dict[str, Any] | None:
+    """The audit trail of the project in folder `rel` as it stands at commit `rev` (the json record of `govproj log`,
+    its path the folder in the repository): what `archive` puts in the package and `archive --verify` recomputes.
+    None when the project is not there at `rev`."""
+    from govproj.edges import ledger
+
+    project = ledger.load_at(repo, rev, rel)
+    if project is None:
+        return None
+    steps = ledger.history(repo, rel, project.id, rev=rev, signatures=True)
+    tags = {t.commit: t.name for t in ledger.baseline_tags(repo, project.id, merged=rev)}
+    return {**_record(project, steps, tags), "path": rel or "."}
+
+
 def _record(project: Any, steps: list[Any], tags: dict[str, str]) -> dict[str, Any]:
     from govproj.core.lifecycle import stage_name
 
@@ -137,6 +151,54 @@ def write_text(record: dict[str, Any], out) -> None:
         for item in e["evidence"]:
             out.write(f"    证据 {item['path']}  sha256:{item['sha256'][:16]}…\n")
     out.write("\n")
+
+
+def write_markdown(record: dict[str, Any], out) -> None:
+    """The trail as a document to file and read (Markdown): one numbered entry a stage change, every fact in full
+    (the commit id, the evidence hashes), for the archive (`govproj archive`)."""
+    entries = record["entries"]
+    advances = sum(e["kind"] == "advance" for e in entries)
+    out.write(f"# 审计轨迹：{record['name'] or '未填写项目名称'}（{record['project']}）\n\n")
+    from govproj.packs import PACK_NAMES
+
+    jurisdiction = f"{PACK_NAMES.get(record['jurisdiction'], '')}（{record['jurisdiction']}）"
+    out.write(f"- 项目文件夹：{record['path']}\n- 辖区：{jurisdiction}\n- 当前阶段：{record['stage_name']}\n")
+    out.write(f"- 记录：{len(entries)} 条阶段变化，其中 {advances} 次由 govproj advance 推进并检查门槛条件\n\n")
+    out.write("每一条来自 git 历史中的一个提交；推进提交的尾注（Govproj-*）记录了当时的检查结果和证据文件的 SHA-256。"
+              "用 `govproj verify` 可以回放核验。\n")
+    if not entries:
+        out.write("\n（没有阶段变化记录：项目还没有提交到 git）\n")
+    for number, e in enumerate(entries, 1):
+        when = e["date"][:19].replace("T", " ")
+        out.write(f"\n## {number}. {when}  ")
+        if e["kind"] == "created":
+            out.write(f"{KINDS['created']}：{e['to_name']}\n\n")
+        else:
+            out.write(f"{e['from_name']} → {e['to_name']}\n\n")
+        out.write(f"- 时间：{e['date']}\n- 提交人：{e['author']} <{e['email']}>\n- 提交：{e['commit']}\n")
+        out.write(f"- 提交说明：{e['subject']}\n")
+        if e["kind"] in ("manual", "malformed"):
+            out.write(f"- ⚠ {KINDS[e['kind']]}\n")
+            for problem in e["problems"]:
+                out.write(f"  - {problem}\n")
+        if e["kind"] != "advance":
+            continue
+        result = "通过" if e["outcome"] == "pass" else "未通过"
+        out.write(f"- 结果：{result}" + (f"（{e['label']}）" if e["label"] else "") + "\n")
+        c = e["check"]
+        out.write(f"- 门槛检查：按 {e['today']} 检查，错误 {c['errors']}，警告 {c['warnings']}，提示 {c['infos']}，"
+                  f"已豁免 {c['waived']}；规则包 {e['pack']}；工具 {e['tool']}\n")
+        if e["tag"]:
+            out.write(f"- 批复基线标签：{e['tag']}\n")
+        sig = SIGNATURES.get(e["signature"], e["signature"])
+        if sig:
+            out.write(f"- 签名：{sig}\n")
+        if e["evidence"]:
+            out.write("- 证据文件：\n")
+            for item in e["evidence"]:
+                out.write(f"  - {item['path']}  sha256:{item['sha256']}\n")
+        else:
+            out.write("- 证据文件：无\n")
 
 
 def projects_under(path: str) -> list[Path]:

@@ -71,7 +71,7 @@ def run(args: SimpleNamespace) -> int:
     return worst
 
 
-def _selected(project, forms, wanted):
+def selected(project, forms, wanted):
     """The forms to produce: those named, or every form the project needs (and why the others are skipped)."""
     from govproj.forms import pick
 
@@ -94,23 +94,32 @@ def _load(folder: Path, args: SimpleNamespace):
     project = load_project(folder)
     sources = template_sources(folder, args.templates)
     forms = available_forms(project.pack.id, sources)
-    chosen, skipped = _selected(project, forms, args.form)
+    chosen, skipped = selected(project, forms, args.form)
     return project, sources, chosen, skipped
 
 
-def _render(folder: Path, out: Path | None, args: SimpleNamespace) -> int:
+def render_outputs(project, sources, chosen, *, soffice: str | None = None) -> dict[str, bytes]:
+    """The chosen forms filled from the project: file name -> reproducible .docx bytes (and .pdf with soffice).
+    `render` writes them to forms/; `archive` puts those of the committed state into the package."""
     from govproj.forms import context
-    from govproj.edges.render import core_properties, fill, find_template, require_soffice, to_pdf, write_outputs
+    from govproj.edges.render import core_properties, fill, find_template, to_pdf
 
-    project, sources, chosen, skipped = _load(folder, args)
-    soffice = require_soffice() if args.pdf else None
-    out = out or folder / "forms"
     outputs: dict[str, bytes] = {}
     for form in chosen:
         template = find_template(form, sources)
         outputs[form.filename] = fill(template.path, context(form, project), core=core_properties(form, project))
     if soffice:
-        outputs.update(to_pdf({name: data for name, data in outputs.items()}, soffice))
+        outputs.update(to_pdf(dict(outputs), soffice))
+    return outputs
+
+
+def _render(folder: Path, out: Path | None, args: SimpleNamespace) -> int:
+    from govproj.edges.render import require_soffice, write_outputs
+
+    project, sources, chosen, skipped = _load(folder, args)
+    soffice = require_soffice() if args.pdf else None
+    out = out or folder / "forms"
+    outputs = render_outputs(project, sources, chosen, soffice=soffice)
     status = write_outputs(out, outputs, force=args.force)
     from govproj.core.project import display_path
 

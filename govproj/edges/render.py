@@ -447,8 +447,9 @@ def to_pdf(docx: dict[str, bytes], soffice: str, timeout: int = 300) -> dict[str
         profile = (work / "profile").resolve().as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
                    "--outdir", str(work / "pdf"), *[str(work / name) for name in docx]]
+        env = {**os.environ, "TZ": "UTC"}  # its creation date in UTC ("Z"), which stable_pdf then fixes
         try:
-            result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+            result = subprocess.run(command, capture_output=True, timeout=timeout, check=False, env=env)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise UsageError(f"LibreOffice 转换 PDF 失败：{exc}", hint="确认 LibreOffice 能正常启动，或去掉 --pdf") from None
         out = {}
@@ -458,8 +459,36 @@ def to_pdf(docx: dict[str, bytes], soffice: str, timeout: int = 300) -> dict[str
                 detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()[-300:]
                 raise UsageError(f"LibreOffice 没有生成 {pdf.name}" + (f"：{detail}" if detail else ""),
                                  hint="确认 LibreOffice 能正常启动（可先关闭正在运行的 LibreOffice），或去掉 --pdf")
-            out[pdf.name] = pdf.read_bytes()
+            out[pdf.name] = stable_pdf(pdf.read_bytes())
         return out
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{14})")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+
+
+def stable_pdf(data: bytes) -> bytes:
+    """LibreOffice's PDF with what differs between two conversions of the same document made fixed: the creation
+    date (the documents' fixed stamp, as in the .docx core properties), the file /ID and /DocChecksum (both derived
+    from the content instead of the clock). Every replacement keeps its length, so the cross-reference offsets hold."""
+    digits = re.sub(r"\D", "", _stamp())[:14].encode("ascii")
+    data = _PDF_DATE.sub(lambda m: m.group(0)[:-14] + digits, data)
+    zeroed = _fill(_fill(data, _PDF_ID, b"0"), _PDF_CHECKSUM, b"0")
+    digest = hashlib.md5(zeroed).hexdigest().upper().encode("ascii")  # an identifier, not a security measure
+    return _fill(_fill(data, _PDF_ID, digest), _PDF_CHECKSUM, digest)
+
+
+def _fill(data: bytes, pattern: re.Pattern, hexdigits: bytes) -> bytes:
+    """Every hex group of the pattern's matches overwritten in place by `hexdigits`, repeated to its length."""
+    def one(match: re.Match) -> bytes:
+        whole, base = bytearray(match.group(0)), match.start()
+        for index in range(1, (pattern.groups or 0) + 1):
+            start, end = match.span(index)
+            whole[start - base:end - base] = (hexdigits * (end - start))[:end - start]
+        return bytes(whole)
+
+    return pattern.sub(one, data)
 
 
 # ---- lint -------------------------------------------------------------------------------------------------------

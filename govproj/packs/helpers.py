@@ -92,3 +92,22 @@ def date_of(project: "Project", key: str) -> _dt.date | None:
 
 def fmt_date(value: _dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def archive_needed(project: "Project", items: Any) -> list[Any]:
+    """The archive items (`govproj.packs.model.ArchiveItem`) this project must have: those whose condition holds."""
+    return [item for item in items if item.when is None or item.when(project)]
+
+
+def archive_findings(project: "Project", items: Any) -> Iterator[Finding]:
+    """A finding for every required archive item the project lacks: the document is not there (a scaffold entry with
+    every value blank counts as not there), or it lacks a field the item needs (its files, say). `check` (through
+    the rule each item names) and `govproj archive` both report through this one function."""
+    for item in archive_needed(project, items):
+        document = project.document(item.key)
+        if not document or all(blank(v) or v is False for v in document.values()):
+            yield Finding("project.yaml", ("documents", item.key), f"缺少材料“{item.label}”",
+                          f"在 project.yaml 的 documents.{item.key} 下写名称并附上证据文件",
+                          at_key=document is not None)  # a blank scaffold entry: point at its key
+        else:
+            yield from require_document(project, item.key, item.label, need=item.need)

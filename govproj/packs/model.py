@@ -48,6 +48,21 @@ class Row(NamedTuple):
     reason: str = ""  # why it is not (fully) machine-checkable
 
 
+class ArchiveItem(NamedTuple):
+    """One item the jurisdiction's text requires in the project's archive (档案): a document of project.yaml.
+
+    `rule` is the code of the rule that requires it at its stage (its citation, stages and kinds are the item's);
+    `when` says whether the project must have it (None: always), e.g. a supervision report only with a supervisor.
+    `govproj archive` lists these items in the catalogue, and the rule reports a missing one in `check`."""
+
+    key: str  # documents.<key> in project.yaml
+    label: str  # 验收报告
+    rule: str  # YB152
+    need: tuple[str, ...] = ("evidence",)  # the fields it must have besides being there
+    when: Callable[[Any], bool] | None = None
+    condition: str = ""  # when `when` is set: in words, for the catalogue and docs/archive.md
+
+
 class Pack:
     """One jurisdiction: its regulation, stages, kinds, events, documents, rules, fields, data and examples.
 
@@ -59,7 +74,7 @@ class Pack:
                  ruleset: "RuleSet", extra_fields: dict[str, tuple["F", ...]] | None = None,
                  platforms: tuple[str, ...] = (), examples: dict[str, Callable[[], dict[str, Any]]] | None = None,
                  transitions: tuple[Transition, ...] = (), coverage: tuple[Row, ...] = (),
-                 settings_help: str = "") -> None:
+                 settings_help: str = "", archive: tuple[ArchiveItem, ...] = ()) -> None:
         values = dict(
             id=id, name=name,  # 北京市
             doc=doc,  # 京经信委发〔2016〕1号
@@ -75,7 +90,8 @@ class Pack:
             examples={} if examples is None else examples,  # name -> files data
             transitions=transitions,  # loops and jumps besides the linear order of `stages`
             coverage=coverage,  # every obligation row of the regulation
-            settings_help=settings_help)
+            settings_help=settings_help,
+            archive=archive)  # what the text requires in the project's archive (govproj archive)
         self.__dict__.update(values)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -108,6 +124,7 @@ class Pack:
         transitions: tuple[Transition, ...]
         coverage: tuple[Row, ...]
         settings_help: str
+        archive: tuple[ArchiveItem, ...]
 
     @property
     def rules(self) -> tuple["Rule", ...]:

@@ -6,7 +6,7 @@ from govproj.packs.jl import change  # noqa: F401  (registers JL211, change cont
 from govproj.packs.jl.coverage import COVERAGE
 from govproj.packs.jl.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
 from govproj.packs.jl.examples import EXAMPLES
-from govproj.packs.jl.rules import DOC, RULES, STAGES
+from govproj.packs.jl.rules import ARCHIVE_ITEMS, DOC, RULES, STAGES
 
 PACK = Pack(
     id="jl",
@@ -33,6 +33,7 @@ PACK = Pack(
         Transition("final", "build", "pass", "多个服务期的项目分期验收：本期验收后进入下一期建设", "第二十五条"),
     ),
     coverage=COVERAGE,
+    archive=ARCHIVE_ITEMS,
     settings_help="JL221.serious_delay_days：多少天算“工程严重逾期”（办法未规定，默认未设置）",
 )
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
-from govproj.packs.model import Stage
-from govproj.packs.helpers import (blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL_SOURCE_WORDS
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -1051,6 +1051,7 @@ def serious_delay(project: "Project", ctx: Context) -> Iterator[Finding]:
 def archive(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入“竣工验收”时，是否有项目电子档案（`documents.archive`，附文件，如电子档案目录或移交清单）。
+    这是本辖区声明的归档材料：`govproj archive` 用同一检查在档案目录中逐项列出（见 docs/archive.md）。
 
     ## 为什么
     第二十三条：“项目立项单位应按照档案管理有关规定,做好政务信息系统项目的档案建设,并形成相应电子档案,作为项目竣工验收的
@@ -1065,7 +1066,11 @@ def archive(project: "Project", ctx: Context) -> Iterator[Finding]:
     documents: {}
     ```
     """
-    yield from attached(project, "archive", "电子档案")
+    yield from archive_findings(project, ARCHIVE_ITEMS)
+
+
+# 第二十三条 as the pack's archive declaration: JL231 checks it, `govproj archive` lists it in the catalogue
+ARCHIVE_ITEMS: tuple[ArchiveItem, ...] = (ArchiveItem("archive", "电子档案", "JL231"),)
 
 
 # ---- 第四章 验收及绩效评价 --------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from govproj.packs.xc import change  # noqa: F401  (registers XC221, change cont
 from govproj.packs.xc.coverage import COVERAGE
 from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
 from govproj.packs.xc.examples import EXAMPLES
-from govproj.packs.xc.rules import RULES, STAGES
+from govproj.packs.xc.rules import ARCHIVE_ITEMS, RULES, STAGES
 
 PACK = Pack(
     id="xc",
@@ -33,6 +33,7 @@ PACK = Pack(
         Transition("operation", "operation", "fail", "年度等级测评或密码应用安全性评估未通过，整改后重新测评", "第二十条"),
     ),
     coverage=COVERAGE,
+    archive=ARCHIVE_ITEMS,
 )
 
 __all__ = ["PACK"]

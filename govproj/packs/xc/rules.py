@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
-from govproj.packs.model import Stage
-from govproj.packs.helpers import (blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.xc.data import FISCAL, PPP
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -1314,6 +1314,7 @@ def archive(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入“验收申请”前，`documents.archive`（项目档案）是否写了名称并附档案目录等文件。
     档案是否与实施“同步”整理，需要人工检查。
+    这是本辖区声明的归档材料：`govproj archive` 用同一检查在档案目录中逐项列出（见 docs/archive.md）。
 
     ## 为什么
     第二十九条：“项目单位应当建立项目档案。项目档案管理应当与项目实施同步进行。”
@@ -1327,7 +1328,11 @@ def archive(project: "Project", ctx: Context) -> Iterator[Finding]:
     documents: {}
     ```
     """
-    yield from require_document(project, "archive", "项目档案", need=("title", "evidence"))
+    yield from archive_findings(project, ARCHIVE_ITEMS)
+
+
+# 第二十九条 as the pack's archive declaration: XC291 checks it, `govproj archive` lists it in the catalogue
+ARCHIVE_ITEMS: tuple[ArchiveItem, ...] = (ArchiveItem("archive", "项目档案", "XC291", need=("title", "evidence")),)
 
 
 @RULES.rule("XC301", "未完成软硬件资产登记", severity="error", stages=since("operation"),

@@ -6,7 +6,7 @@ from govproj.packs.yb import change  # noqa: F401  (registers YB111, change cont
 from govproj.packs.yb.coverage import COVERAGE
 from govproj.packs.yb.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS
 from govproj.packs.yb.examples import EXAMPLES
-from govproj.packs.yb.rules import RULES, STAGES
+from govproj.packs.yb.rules import ARCHIVE_ITEMS, RULES, STAGES
 
 # 第十一条（二）: a change above 10% of the investment means a new plan, declared again — from any stage after the
 # approved plan (the baseline) until the project is built or running
@@ -40,6 +40,7 @@ PACK = Pack(
         *REDECLARE,
     ),
     coverage=COVERAGE,
+    archive=ARCHIVE_ITEMS,
 )
 
 __all__ = ["PACK"]

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.deadlines import DUE, DayOfYear, Deadline, DeadlineSet, EachItem, EventDate, FieldValue, ItemValue, \
     Workdays, estimate_note
-from govproj.packs.model import Stage
-from govproj.packs.helpers import (blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.yb.data import ARCHIVE, CHAPTERS, OUT_OF_SCOPE, SOURCES
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -1138,15 +1138,18 @@ DEADLINES.declare("YB151", "项目资料电子文档报送区大数据发展局�
                   start=EventDate("accepted", results=PASSED), done=EventDate("archived"), term="完成验收后10个工作日内")
 
 
-def _archive_needed(project: "Project") -> list[tuple[str, str]]:
-    roles = {p.get("role") for _, p in parties(project)}
-    when = {
-        "": True,
-        "supervision": "监理" in roles,
-        "testing": "测评" in roles or bool(list(project.items("security.yaml", "assessments"))),
-        "changes": bool(list(project.items("changes.yaml", "changes"))),
-    }
-    return [(key, label) for key, label, condition in ARCHIVE if when[condition]]
+_ROLES_WHEN = {
+    "supervision": (lambda project: "监理" in {p.get("role") for _, p in parties(project)}, "有监理单位时"),
+    "testing": (lambda project: "测评" in {p.get("role") for _, p in parties(project)}
+                or bool(list(project.items("security.yaml", "assessments"))), "有测评单位或 security.yaml 有测评记录时"),
+    "changes": (lambda project: bool(list(project.items("changes.yaml", "changes"))), "changes.yaml 有变更时"),
+}
+
+# 第十五条's list as the pack's archive declaration: YB152 checks it, `govproj archive` lists it in the catalogue
+ARCHIVE_ITEMS: tuple[ArchiveItem, ...] = tuple(
+    ArchiveItem(key, label, "YB152", when=_ROLES_WHEN[cond][0] if cond else None,
+                condition=_ROLES_WHEN[cond][1] if cond else "")
+    for key, label, cond in ARCHIVE)
 
 
 @RULES.rule("YB152", "报送存档的资料不齐", severity="error", stages=since("archive"), kinds=BUILD,
@@ -1162,6 +1165,7 @@ def archive_complete(project: "Project", ctx: Context) -> Iterator[Finding]:
     （`supervision_report`，有监理单位时）、测评报告（`test_report`，有测评单位或 security.yaml 有测评记录时）、
     变更说明（`change_note`，changes.yaml 有变更时）、验收报告（`acceptance_report`）、用户使用报告
     （`usage_report`）、验收意见（`acceptance_opinion`）。
+    这是本辖区声明的归档材料：`govproj archive` 用同一检查在档案目录中逐项列出（见 docs/archive.md）。
 
     ## 为什么
     第十五条列出报送存档的资料：“项目建设方案、数据结构设计说明书、立项批复、采购文件、项目合同、监理报告、测评报告、
@@ -1178,8 +1182,7 @@ def archive_complete(project: "Project", ctx: Context) -> Iterator[Finding]:
     """
     if project.stage == "archive" and project.event_date("archived") is None:
         return  # still within the filing window: YB151 watches the deadline
-    for key, label in _archive_needed(project):
-        yield from require_document(project, key, label)
+    yield from archive_findings(project, ARCHIVE_ITEMS)
 
 
 # ---- 第十七条 综合评价 ---------------------------------------------------------------------------------------------
