@@ -67,11 +67,12 @@ def write(snapshot: Snapshot, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         {"sqlite": write_sqlite, "jsonl": write_jsonl, "parquet": write_parquet}[kind](snapshot, target)
     except OSError as exc:
-        raise UsageError(f"无法写入“{target}”：{_why(exc)}",
+        raise UsageError(f"无法写入“{target}”：{why(exc)}",
                          hint="检查路径是否存在、是否有写权限、磁盘是否已满；没有写出任何不完整的文件") from None
 
 
-def _why(exc: OSError) -> str:
+def why(exc: OSError) -> str:
+    """An OSError's cause in Chinese."""
     import errno
 
     words = {errno.EACCES: "没有写权限", errno.EPERM: "不允许写入", errno.ENOENT: "路径不存在",
