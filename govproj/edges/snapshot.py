@@ -240,7 +240,20 @@ def _git_facts(outcomes: list[Any], folders: list[Path]) -> dict[str, dict[str, 
         top = ledger.root_of(repo).resolve()
         loaded = [(o, f) for o, f in members if not o.result.error]
         keys = [(o.result.project_id, _rel(f, top)) for o, f in loaded]
-        steps = ledger.histories(repo, keys) if head else {}
+        steps = ledger.histories(repo, keys, stages=False) if head else {}
+        # the stage of each working copy's project.yaml is the analysis' (its cache key holds the file's bytes): the
+        # commit that has the same text needs no second parse, which is most of the trail's cost for a large folder
+        seen: dict[str | None, str | None] = {}
+        for outcome, folder in loaded:
+            r = outcome.result
+            try:  # only a stage the pack knows: a value the typed reading dropped is left to stage_of to read raw
+                if r.stage not in {s.id for s in get_pack(r.jurisdiction).stages}:
+                    continue
+                text = (folder / "project.yaml").read_bytes().decode("utf-8", "replace")  # as ledger decodes blobs
+            except Exception:
+                continue
+            seen[text] = r.stage
+        ledger.fill_stages([s for trail in steps.values() for s in trail], seen)
         tags = ledger.baseline_tags_of(repo, {k[0] for k in keys}) if head else {}
         for outcome, folder in members:
             out[str(folder)] = {"head": head}
