@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "workdays": ("govproj.commands.workdays", "按国务院放假安排（含调休）计算工作日"),
     "deadlines": ("govproj.commands.deadlines", "列出由已记录事件推出的到期日和逾期事项"),
     "status": ("govproj.commands.status", "一览目录下全部项目：辖区、阶段、下一个期限、问题数"),
+    "export": ("govproj.commands.export", "把项目导出为快照（SQLite、Parquet、JSONL），供评审汇总查询"),
+    "report": ("govproj.commands.report", "生成给评审看的 HTML 汇总报告（单个文件，可打印）"),
     "render": ("govproj.commands.render", "把项目生成可打印、签字、盖章的 .docx 表单"),
     "archive": ("govproj.commands.archive", "把项目档案打成一个可核验的 zip（文件、证据、表单、轨迹）"),
     "hook": ("govproj.commands.hook", "供 pre-commit 调用：检查暂存文件涉及的项目，拒绝手工修改阶段"),

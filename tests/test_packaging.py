@@ -31,5 +31,6 @@ def test_plain_wheel_ships_templates_and_no_generator(tmp_path):
     for jurisdiction in ("bj", "xc", "yb", "jl", "gs"):
         assert f"govproj/templates/{jurisdiction}/summary.docx" in names
     assert "govproj/templates/bj/needs.docx" in names
+    assert "govproj/templates/report/report.html.j2" in names  # govproj report
     assert not any(n.startswith("tools/") or n.endswith(("docxkit.py", "layouts.py", "build_templates.py"))
                    for n in names)

@@ -100,7 +100,7 @@ def run_check(files: list[str]) -> int:
         r = outcome.result
         kept = [d for d in r.diagnostics if d.code not in WORK_IN_PROGRESS]
         wrong.append(ProjectResult(r.project, r.project_id, r.jurisdiction, r.stage, r.checked_stage, kept,
-                                   r.waived, r.error))
+                                   r.waived, r.error, waived_diagnostics=r.waived_diagnostics))
         if not r.error:
             todo[r.project] = ([d for d in r.diagnostics if d.code in WORK_IN_PROGRESS], _next_stage(folder, options))
     refused = [r for r in wrong if r.error or r.count("error")]

@@ -78,14 +78,28 @@ def _record(project: Any, steps: list[Any], tags: dict[str, str]) -> dict[str, A
     from govproj.core.lifecycle import stage_name
 
     pack = project.pack
-    entries = []
+    return {"project": project.id, "name": project.name, "path": project.display, "jurisdiction": pack.id,
+            "stage": project.recorded_stage, "stage_name": stage_name(pack, project.recorded_stage),
+            "entries": entries(pack, steps, tags)}
+
+
+def entries(pack: Any, steps: list[Any], tags: dict[str, str]) -> list[dict[str, Any]]:
+    """The stage changes among a project's history steps, as plain data (`log --format json`, `export`'s advances).
+
+    `pack` names the stages (None: no names); `tags` maps a commit to the baseline tag on it."""
+    from govproj.core.lifecycle import stage_name
+
+    def name(stage: str | None) -> str | None:
+        return stage_name(pack, stage) if stage and pack is not None else None
+
+    out = []
     for step in steps:
         if not (step.is_advance or step.changes_stage or step.before is None and step.after):
             continue
         trail = step.trail
         source = trail.source if trail else step.before
         target = trail.target if trail else step.after
-        entries.append({
+        out.append({
             "commit": step.commit.sha,
             "date": step.commit.date,
             "author": step.commit.author,
@@ -94,8 +108,8 @@ def _record(project: Any, steps: list[Any], tags: dict[str, str]) -> dict[str, A
                                              ("created" if step.before is None else "manual")),
             "from": source,
             "to": target,
-            "from_name": stage_name(pack, source) if source else None,
-            "to_name": stage_name(pack, target) if target else None,
+            "from_name": name(source),
+            "to_name": name(target),
             "outcome": trail.outcome if trail else None,
             "label": trail.label if trail else "",
             "pack": f"{trail.pack} {trail.pack_version}" if trail else None,
@@ -108,9 +122,7 @@ def _record(project: Any, steps: list[Any], tags: dict[str, str]) -> dict[str, A
             "subject": step.commit.subject,
             "problems": step.problems,
         })
-    return {"project": project.id, "name": project.name, "path": project.display, "jurisdiction": pack.id,
-            "stage": project.recorded_stage, "stage_name": stage_name(pack, project.recorded_stage),
-            "entries": entries}
+    return out
 
 
 SIGNATURES = {"G": "签名有效", "U": "签名有效（密钥信任未知）", "X": "签名已过期", "Y": "签名密钥已过期", "R": "签名密钥已吊销",

@@ -34,10 +34,12 @@ class Diagnostic(NamedTuple):
 class ProjectResult(SlotRecord):
     """One project's check: where it is, what it is, and its diagnostics (or the load error that stopped it)."""
 
-    __slots__ = ("project", "project_id", "jurisdiction", "stage", "checked_stage", "diagnostics", "waived", "error")
+    __slots__ = ("project", "project_id", "jurisdiction", "stage", "checked_stage", "diagnostics", "waived", "error",
+                 "waived_diagnostics")
 
     def __init__(self, project: str, project_id: str, jurisdiction: str, stage: str, checked_stage: str,
-                 diagnostics: list[Diagnostic], waived: int = 0, error: str | None = None) -> None:
+                 diagnostics: list[Diagnostic], waived: int = 0, error: str | None = None, *,
+                 waived_diagnostics: list[Diagnostic] | None = None) -> None:
         self.project = project  # display path
         self.project_id = project_id
         self.jurisdiction = jurisdiction
@@ -46,6 +48,8 @@ class ProjectResult(SlotRecord):
         self.diagnostics = diagnostics
         self.waived = waived
         self.error = error  # a load error: the project could not be read
+        # what an active waiver covered (`waived` counts them): not reported by check, listed by export
+        self.waived_diagnostics = waived_diagnostics if waived_diagnostics is not None else []
 
     def __repr__(self) -> str:
         return f"ProjectResult({self.project!r}, {self.project_id!r}, errors={self.count('error')})"

@@ -125,8 +125,8 @@ def to_diagnostic(project: Project, rule: Rule, finding: Finding, severity: str)
 
 def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: dict[str, Any] | None = None,
               calendar_loader: Callable[[], Any] | None = None,
-              baseline_loader: Callable[[], Any] | None = None) -> tuple[list[Diagnostic], int]:
-    """All diagnostics of the project at its (possibly overridden) stage, and how many were waived."""
+              baseline_loader: Callable[[], Any] | None = None) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """All diagnostics of the project at its (possibly overridden) stage, and those an active waiver covered."""
     today = today or _dt.date.today()
     configs, problems = _settings(project, repo_config or {})
     if repo_config:  # GP030 reports the project's own settings alone, as if there were no repository config
@@ -157,7 +157,8 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
     kept, waived, unused = apply_waivers(project, raw, today, {r.code: r for r in rules}.get(UNUSED_WAIVER),
                                           unwaivable)
     diagnostics = {to_diagnostic(project, rule, finding, severity) for rule, finding, severity in kept + unused}
-    return sort_diagnostics(one_per_value(diagnostics)), waived
+    covered = {to_diagnostic(project, rule, finding, severity) for rule, finding, severity in waived}
+    return sort_diagnostics(one_per_value(diagnostics)), sort_diagnostics(covered)
 
 
 VALUE_PROBLEMS = ("GP001", "GP003", "GP004")  # a value that did not read as its type (a date that does not exist …)
@@ -181,13 +182,16 @@ def waiver_active(waiver: dict[str, Any], today: _dt.date) -> bool:
 
 
 def apply_waivers(project: Project, raw: list[tuple[Rule, Finding, str]], today: _dt.date,
-                  unused_rule: Rule | None, unwaivable: Iterable[str] = ()) -> tuple[list[tuple[Rule, Finding, str]], int, list[tuple[Rule, Finding, str]]]:
-    """Drop findings covered by an active waiver; report active waivers that covered nothing (as `unused_rule`)."""
+                  unused_rule: Rule | None, unwaivable: Iterable[str] = ()
+                  ) -> tuple[list[tuple[Rule, Finding, str]], list[tuple[Rule, Finding, str]],
+                             list[tuple[Rule, Finding, str]]]:
+    """Set apart findings covered by an active waiver (kept, waived); report active waivers that covered nothing
+    (as `unused_rule`). A waiver of a rule that cannot be waived covers nothing and is not "unused" (GP040)."""
     active = [(index, w) for index, w in project.items("project.yaml", "waivers") if waiver_active(w, today)
-              and str(w.get("rule", "")).upper() not in unwaivable]  # GP040 reports those
+              and str(w.get("rule", "")).upper() not in unwaivable]
     used: set[int] = set()
     kept: list[tuple[Rule, Finding, str]] = []
-    waived = 0
+    waived: list[tuple[Rule, Finding, str]] = []
     for rule, finding, severity in raw:
         match = None
         if rule.code not in WAIVER_RULES and rule.waivable:
@@ -200,7 +204,7 @@ def apply_waivers(project: Project, raw: list[tuple[Rule, Finding, str]], today:
             kept.append((rule, finding, severity))
         else:
             used.add(match)
-            waived += 1
+            waived.append((rule, finding, severity))
     extra = []
     if unused_rule is not None:
         for index, waiver in active:
@@ -243,7 +247,7 @@ def check_project(project: Project, *, stage: str | None = None, today: _dt.date
         project = project.at_stage(target)
     diagnostics, waived = run_rules(project, today=today, repo_config=repo_config, baseline_loader=baseline_loader)
     return ProjectResult(project.display, project.id, project.pack.id, project.recorded_stage or "", target,
-                         diagnostics, waived)
+                         diagnostics, len(waived), waived_diagnostics=waived)
 
 
 def load_repo_config(start: Path) -> dict[str, Any]:

@@ -31,13 +31,14 @@ class Outcome:
     """What the batch commands need of one project. Deadlines read from the cache stay JSON until asked for:
     `check` never looks at them, and decoding them would import the deadline declarations."""
 
-    __slots__ = ("result", "name", "_deadlines", "_raw_deadlines", "deadline_error", "missing_stage")
+    __slots__ = ("result", "name", "_deadlines", "_raw_deadlines", "deadline_error", "missing_stage", "facts")
 
     def __init__(self, result: ProjectResult, name: str = "", deadlines: list["Deadline"] | None = None,
                  deadline_error: str | None = None, *, raw_deadlines: list[dict[str, Any]] | None = None,
-                 missing_stage: tuple[str, str | None] | None = None) -> None:
+                 missing_stage: tuple[str, str | None] | None = None, facts: dict[str, Any] | None = None) -> None:
         self.result = result
         self.name = name
+        self.facts = facts or {}  # what `export` and `report` show of the project besides its check (see `facts`)
         self._deadlines = deadlines if deadlines is not None or raw_deadlines is not None else []
         self._raw_deadlines = raw_deadlines
         self.deadline_error = deadline_error  # the deadlines could not be computed (a broken calendar.yaml)
@@ -58,8 +59,10 @@ class Outcome:
         return {
             "result": {"project": r.project, "project_id": r.project_id, "jurisdiction": r.jurisdiction,
                        "stage": r.stage, "checked_stage": r.checked_stage, "waived": r.waived, "error": r.error,
-                       "diagnostics": [list(d) for d in r.diagnostics]},
+                       "diagnostics": [list(d) for d in r.diagnostics],
+                       "waived_diagnostics": [list(d) for d in r.waived_diagnostics]},
             "name": self.name,
+            "facts": self.facts,
             "deadlines": deadlines,
             "deadline_error": self.deadline_error,
         }
@@ -69,8 +72,10 @@ class Outcome:
         r = data["result"]
         diagnostics = [Diagnostic(*row) for row in r["diagnostics"]]
         result = ProjectResult(r["project"], r["project_id"], r["jurisdiction"], r["stage"], r["checked_stage"],
-                               diagnostics, r["waived"], r["error"])
-        return cls(result, data["name"], None, data["deadline_error"], raw_deadlines=list(data["deadlines"]))
+                               diagnostics, r["waived"], r["error"],
+                               waived_diagnostics=[Diagnostic(*row) for row in r["waived_diagnostics"]])
+        return cls(result, data["name"], None, data["deadline_error"], raw_deadlines=list(data["deadlines"]),
+                   facts=dict(data["facts"]))
 
 
 class Options(NamedTuple):
@@ -111,12 +116,23 @@ def analyze(folder: Path, options: Options) -> Outcome:
             raise
         return Outcome(load_error_result(folder, exc))
     if not options.deadlines:
-        return Outcome(result, project.name)
+        return Outcome(result, project.name, facts=facts(project))
     try:
         deadlines = project_deadline_list(project, options.today)
     except GovprojError as exc:  # reported by `deadlines` and `status`; `check` reports what its rules find
-        return Outcome(result, project.name, [], exc.render().removeprefix("错误："))
-    return Outcome(result, project.name, deadlines)
+        return Outcome(result, project.name, [], exc.render().removeprefix("错误："), facts=facts(project))
+    return Outcome(result, project.name, deadlines, facts=facts(project))
+
+
+def facts(project: Any) -> dict[str, Any]:
+    """The project's identity beyond its check, as JSON values (cached with the outcome): unit, kind, total budget.
+
+    The budget total is the exact decimal as text (never a float) with the unit it is written in."""
+    total = project.total
+    unit = project.get("budget.yaml", "unit") if total is not None else None
+    return {"unit": str(project.get("project.yaml", "unit") or ""), "kind": project.kind,
+            "budget_total": None if total is None else str(total), "budget_unit": str(unit or "万元") if total is not None
+            else None}
 
 
 def baseline(project: Any) -> Any:
@@ -428,13 +444,27 @@ def parse_today(text: str | None) -> _dt.date | None:
 def run_over(paths: list[str], args: Any, *, stage: str | None = None, label: str = "检查",
              deadlines: bool = True) -> list[Outcome]:
     """Find the projects below `paths` and analyse them with the options in `args`."""
-    from govproj.core.places import find_projects, repo_config_path
+    return analyse_folders(project_folders(paths), args, stage=stage, label=label, deadlines=deadlines)
+
+
+def project_folders(paths: list[str]) -> list[Path]:
+    """The project folders at or below `paths`, in natural order; a usage error when there are none."""
+    from govproj.core.places import find_projects
     from govproj.errors import UsageError
 
     folders = find_projects([Path(p) for p in paths])
     if not folders:
         raise UsageError("在给出的路径下没有找到项目（含 project.yaml 的文件夹）",
                          hint="用 `govproj new 路径 --jurisdiction bj` 新建一个项目")
+    return folders
+
+
+def analyse_folders(folders: list[Path], args: Any, *, stage: str | None = None, label: str = "检查",
+                    deadlines: bool = True) -> list[Outcome]:
+    """`run_over` for folders already found: one outcome per folder, in the same order."""
+    from govproj.core.places import repo_config_path
+    from govproj.errors import UsageError
+
     if getattr(args, "jobs", 0) < 0:
         raise UsageError("--jobs 不能是负数", hint="写 1 表示不并行，省略表示每个 CPU 核一个进程")
     config = repo_config_path(folders[0])

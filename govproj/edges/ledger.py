@@ -713,9 +713,10 @@ def histories(repo: "Repo", projects: Iterable[tuple[str, str]], *, rev: str = "
     return out
 
 
-def fill_stages(steps: list[Step]) -> None:
-    """Set each step's stage before and after from its project.yaml texts."""
-    known: dict[str | None, str | None] = {}  # the same text is one commit's after and the next one's before
+def fill_stages(steps: list[Step], known: dict[str | None, str | None] | None = None) -> None:
+    """Set each step's stage before and after from its project.yaml texts. `known`: texts whose stage the caller
+    has already read (`export` knows the stage of each working copy's project.yaml, usually the last commit's)."""
+    known = dict(known or {})  # the same text is one commit's after and the next one's before
     for step in steps:
         for text in (step.before_text, step.after_text):
             if text not in known:
