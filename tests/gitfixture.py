@@ -15,12 +15,22 @@ IDENTITY = {
     "GIT_COMMITTER_NAME": "张三",
     "GIT_COMMITTER_EMAIL": "zhangsan@example.gov.cn",
 }
+# The day the tests' commits are made (advance judges on the day its commit records, Beijing time): fixed, so that
+# the suite gives the same answers whatever the real date. `on_day` moves it for one step.
+TEST_DAY = "2026-11-25"
+DATES = {"GIT_COMMITTER_DATE": f"{TEST_DAY}T10:00:00+08:00", "GIT_AUTHOR_DATE": f"{TEST_DAY}T10:00:00+08:00"}
+
+
+def on_day(day: str) -> dict[str, str]:
+    """The git environment of a commit made on `day` (10:00 Beijing time)."""
+    return {"GIT_COMMITTER_DATE": f"{day}T10:00:00+08:00", "GIT_AUTHOR_DATE": f"{day}T10:00:00+08:00"}
 
 
 def git_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """os.environ without any GIT_* variable, with no system or global config and the fixed identity."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k != ADVANCE}
-    env.update({"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_TERMINAL_PROMPT": "0", **IDENTITY})
+    env.update({"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_TERMINAL_PROMPT": "0", **IDENTITY,
+                **DATES})
     env.update(extra or {})
     return env
 

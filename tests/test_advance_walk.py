@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gitfixture import clean_git_env, commit_all, example_project, git, make_repo, render
+from gitfixture import clean_git_env, commit_all, example_project, git, make_repo, on_day, render
 from govproj.cli import main
 from govproj.packs import get_pack
 
@@ -22,8 +22,11 @@ BJ_STAGES = [s.id for s in get_pack("bj").stages]
 
 
 def advance(folder: Path, *args: str, today: str = "2026-11-25") -> tuple[int, str]:
+    """`govproj advance` on `today`: the commit is made that day (advance judges on the day its commit records)."""
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.MonkeyPatch.context() as patch:
+        for key, value in on_day(today).items():
+            patch.setenv(key, value)
         code = main(["advance", str(folder), "--today", today, *args])
     return code, out.getvalue() + err.getvalue()
 

@@ -30,7 +30,8 @@ def test_manifest_declares_both_hooks() -> None:
     assert set(hooks) == {"govproj-check", "govproj-stage-guard"}
     for hook in hooks.values():
         assert hook["entry"].startswith("govproj hook ") and hook["language"] == "python" and hook["name"]
-    assert hooks["govproj-stage-guard"]["files"] == r"(^|/)project\.yaml$"
+    # the guard reads the staged changes itself: it must also run for a commit that only deletes evidence
+    assert hooks["govproj-stage-guard"]["always_run"] is True and hooks["govproj-stage-guard"]["pass_filenames"] is False
 
 
 @pytest.fixture
@@ -207,3 +208,36 @@ def test_ci_workflow_checks_and_verifies_with_the_full_history(tmp_path: Path, m
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(shallow)], check=True)
     done = subprocess.run("govproj verify projects/", shell=True, cwd=shallow, capture_output=True, text=True)
     assert done.returncode == 2 and "浅克隆" in done.stdout + done.stderr
+
+
+def test_hashed_evidence_cannot_be_replaced_or_deleted_and_verify_reports_it_once(repo: Path, capsys) -> None:
+    """What `verify` reports, the hook refuses: an evidence file an advance hashed is neither replaced nor deleted
+    through a commit; forced past the hook, `verify` reports the one replacement once, however many advances
+    recorded that file."""
+    two = "projects/two"
+    example_project(repo, two, "bj", "new", stage="approval", edits={"project.yaml": {"id": "bj-2026-two"}})
+    assert main(["advance", two]) == 0  # 项目立项 → 细化建设内容 (through the hooks)
+    assert main(["advance", two]) == 0  # → 确定承建单位: the same evidence hashed again
+    capsys.readouterr()
+    evidence = sorted((repo / two / "evidence").iterdir())[0]
+    name = evidence.relative_to(repo).as_posix()
+    original = evidence.read_bytes()
+    evidence.write_bytes(original + b" replaced")
+    done = commit(repo, "换了一份扫描件")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0 and "不能替换或删除" in output and name in output and "内容被替换" in output
+    evidence.write_bytes(original)
+    git(repo, "reset", "-q")
+    evidence.unlink()
+    done = commit(repo, "删掉扫描件")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0 and "被删除" in output and name in output
+    git(repo, "checkout", "-q", "HEAD", "--", name)
+    assert git(repo, "status", "--porcelain") == ""  # restored: nothing left over from the refusals
+    evidence.write_bytes(original + b" replaced")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--no-verify", "-m", "绕过钩子换了扫描件")
+    capsys.readouterr()
+    assert main(["verify", two]) == 1
+    out = capsys.readouterr().out
+    assert out.count(f"证据文件 {evidence.relative_to(repo / two).as_posix()} 已被替换") == 1, out

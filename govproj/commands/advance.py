@@ -41,7 +41,7 @@ def main(
                                                  help="本步骤的证据文件（须在项目文件夹内且已提交），其 sha256 记入提交尾注；可写多次"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查并显示将要做的事，不修改任何文件"),
     sign: bool = typer.Option(False, "--sign", help="用 git 配置的密钥签名提交和标签（git commit -S / git tag -s）"),
-    today: Optional[str] = opt.today("以这一天为“今天”判断期限（YYYY-MM-DD），记入尾注；默认今天"),
+    today: Optional[str] = opt.today("与 --dry-run 一起用：预览这一天（YYYY-MM-DD）能否推进；真正的推进总是按当天（北京时间）判断并记入尾注"),
 ) -> int:
     return run(SimpleNamespace(path=path, target=target, outcome=outcome, evidence=evidence or [], dry_run=dry_run,
                                sign=sign, today=today))
@@ -89,7 +89,12 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
     if dirty and not args.dry_run:
         raise UsageError(f"项目文件夹有未提交的修改，推进会把它们混进（或漏出）审计轨迹：\n{listing}",
                          hint="先用 git add / git commit 提交这些修改（或撤销它们），再推进；推进提交只记录阶段的变化")
-    today = parse_today(args.today) or _dt.date.today()
+    moment, day = ledger.commit_moment(repo)
+    asked = parse_today(args.today)
+    if asked and asked != day and not args.dry_run:
+        raise UsageError(f"推进按它实际发生的日期判断：今天是 {day.isoformat()}（北京时间），不能按 --today {asked.isoformat()} 推进",
+                         hint="--today 只能与 --dry-run 一起用，预览某一天能否推进；倒签或预签的推进会被 govproj verify 发现")
+    today = asked or day
     config = load_repo_config(folder)
     baseline: list = []  # looked up once, and only if a change-control rule asks for it
 
@@ -133,11 +138,18 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
             out.write(f"\n注意：证据文件 {names} 没有提交到 git，真正推进会拒绝：先 git add（被忽略的用 git add -f）并提交\n")
         return 0
     written = ledger.commit_step(repo, rel, old_text=old_text, new_text=new_text, message=message, sign=args.sign,
-                                 tag=tag, tag_message=tag_message(project, move, trail), branch_ref=branch_ref)
+                                 tag=tag, tag_message=tag_message(project, move, trail), branch_ref=branch_ref,
+                                 date=moment)
     out.write(f"已推进并提交 {written.sha[:7]}：{message.splitlines()[0]}\n")
     out.write(f"检查：错误 0，警告 {trail.counts['warnings']}，提示 {trail.counts['infos']}；证据文件 {len(evidence)} 个已记录哈希\n")
     if written.tag:
         out.write(f"已打基线标签 {written.tag}（批复基线：此后预算和建设内容的变化按变更程序管理，见 `govproj diff`）\n")
+    if written.interrupted:
+        import signal
+
+        sys.stderr.write(f"推进期间收到 {'、'.join(written.interrupted)}：为保证推进完整（要么全做、要么不做），"
+                         "信号在提交和打标签完成后才处理；这一步已经完整记录\n")
+        return 128 + int(getattr(signal, written.interrupted[0]))
     return 0
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import List, Optional
 
@@ -21,7 +21,8 @@ HELP = "供 pre-commit 调用的钩子"
 DESCRIPTION = ("pre-commit 钩子的入口（见仓库根目录的 .pre-commit-hooks.yaml）：\n"
                "  govproj hook check 文件…   找出这些文件所属的项目（含 project.yaml 的文件夹），逐个检查；有错误时拒绝提交，\n"
                "                             尚未填写的内容只列为“进入下一阶段前还需要”\n"
-               "  govproj hook stage 文件…   拒绝手工修改 project.yaml 阶段（stage）的提交：阶段只能用 govproj advance 推进\n\n"
+               "  govproj hook stage         拒绝手工修改 project.yaml 阶段（stage）的提交：阶段只能用 govproj advance 推进；\n"
+               "                             也拒绝替换或删除推进时已记录哈希的证据文件（读取暂存区，不需要文件名）\n\n"
                "退出码：0 通过；1 拒绝提交；2 用法错误。")
 EPILOG = """示例（.pre-commit-config.yaml，使用已安装的 govproj）：
   repos:
@@ -37,7 +38,8 @@ EPILOG = """示例（.pre-commit-config.yaml，使用已安装的 govproj）：
           name: govproj 阶段保护
           entry: govproj hook stage
           language: system
-          files: (^|/)project\\.yaml$
+          always_run: true
+          pass_filenames: false
 
 尚未填写的内容不妨碍提交，钩子列出进入下一阶段前还需要什么；文件无法读取、与当前阶段规则不符、手工改阶段时拒绝提交。
 """
@@ -160,6 +162,9 @@ def _write_todo(result, missing: list, upcoming: tuple[str, str, list] | None) -
 
 
 def run_stage_guard(files: list[str]) -> int:
+    """Refuse what `verify` would report of the commit being made: a stage changed by hand, and an evidence file
+    that an advance hashed being replaced or deleted. Reads the staged changes itself (`git diff --cached`), so that
+    deletions (which pre-commit does not pass) are seen too; `files` are accepted for older hook configurations."""
     from govproj.edges import ledger
 
     found = ledger.find_repo(Path.cwd())
@@ -168,22 +173,77 @@ def run_stage_guard(files: list[str]) -> int:
         return 2
     repo, prefix = found
     allowed = os.environ.get(ledger.ADVANCE_ENV)
-    refused = []
-    for name in files:
-        if Path(name).name != "project.yaml":
-            continue
-        path = ledger.in_project(prefix, Path(name).as_posix())
-        staged, committed = ledger.blobs(repo, [f":{path}", f"HEAD:{path}"])
-        before, after = ledger.stage_of(_text(committed)), ledger.stage_of(_text(staged))
-        if committed is None or staged is None or before == after or allowed == path:
-            continue
-        refused.append(f"  {name}：阶段由“{before}”改为“{after}”")
+    if ledger.head(repo) is None:
+        return 0
+    listing = repo.git.diff("--cached", "--name-status", "-z", "--no-renames").split("\0")
+    changes = list(zip(listing[0::2], listing[1::2]))  # (status letter, repository path)
+    refused, replaced = [], []
+    for status, path in changes:
+        if PurePosixPath(path).name == "project.yaml" and status == "M":
+            staged, committed = ledger.blobs(repo, [f":{path}", f"HEAD:{path}"])
+            before, after = ledger.stage_of(_text(committed)), ledger.stage_of(_text(staged))
+            if committed is not None and staged is not None and before != after and allowed != path:
+                refused.append(f"  {_shown(path, prefix)}：阶段由“{before}”改为“{after}”")
+    evidence_changes = [(status, path) for status, path in changes
+                        if status in "MDT" and PurePosixPath(path).name != "project.yaml"]
+    if evidence_changes:
+        replaced = _hashed_evidence_touched(repo, evidence_changes, prefix)
     if refused:
         sys.stderr.write("错误：不能手工修改项目阶段（stage）：\n" + "\n".join(refused) + "\n"
                          "  处理办法：把 stage 改回原值（git checkout HEAD -- <文件>），再用 `govproj advance <项目文件夹>` 推进；"
                          "advance 先检查门槛条件，再以带尾注的提交留痕。\n")
-        return 1
-    return 0
+    if replaced:
+        sys.stderr.write("错误：以下证据文件在推进时已记录了哈希，不能替换或删除（govproj verify 会报告它）：\n"
+                         + "\n".join(replaced) + "\n"
+                         "  处理办法：恢复原文件（git checkout HEAD -- <文件>）；新的材料用新的文件名加入 evidence/，"
+                         "在 YAML 里引用新文件。\n")
+    return 1 if refused or replaced else 0
+
+
+def _shown(path: str, prefix: str) -> str:
+    """A repository path as the user, in the current folder, would type it."""
+    return os.path.relpath(path, prefix or ".") if prefix else path
+
+
+def _hashed_evidence_touched(repo, changes: list[tuple[str, str]], prefix: str) -> list[str]:
+    """The staged changes that replace or delete a file an advance recorded in its trailers (latest advance of the
+    project the file belongs to), as lines for the message."""
+    import hashlib
+
+    from govproj.edges import ledger
+    from govproj.edges.yamlio import parse_doc
+    from govproj.errors import GovprojError
+
+    recorded: dict[str, tuple[str, dict[str, str]] | None] = {}  # project folder → (advance sha, path → hash)
+    lines = []
+    for status, path in changes:
+        folder = next((str(up) for up in PurePosixPath(path).parents
+                       if ledger.blobs(repo, [f"HEAD:{(up / 'project.yaml').as_posix()}"])[0] is not None), None)
+        if folder is None:
+            continue
+        if folder not in recorded:
+            text = _text(ledger.blobs(repo, [f"HEAD:{(PurePosixPath(folder) / 'project.yaml').as_posix()}"])[0])
+            try:
+                project_id = str(parse_doc(text or "", "project.yaml").data.get("id") or "")
+            except GovprojError:
+                project_id = ""
+            sha = ledger.last_advance(repo, project_id) if project_id else None
+            trail = ledger.parse_trail(repo.commit(sha).message)[0] if sha else None
+            recorded[folder] = (sha, dict(trail.evidence)) if trail else None
+        entry = recorded[folder]
+        if entry is None:
+            continue
+        sha, hashes = entry
+        rel = PurePosixPath(path).relative_to(folder).as_posix() if folder != "." else path
+        if rel not in hashes:
+            continue
+        if status == "D":
+            lines.append(f"  {_shown(path, prefix)}：被删除（提交 {sha[:7]} 推进时记录的 sha256:{hashes[rel][:12]}…）")
+            continue
+        staged = ledger.blobs(repo, [f":{path}"])[0]
+        if staged is None or hashlib.sha256(staged).hexdigest() != hashes[rel]:
+            lines.append(f"  {_shown(path, prefix)}：内容被替换（提交 {sha[:7]} 推进时记录的 sha256:{hashes[rel][:12]}…）")
+    return lines
 
 
 def _text(data: bytes | None) -> str | None:

@@ -206,6 +206,8 @@ def replay(job: Job) -> Report:
     baseline = None
     last_measure = None
     last_advance: str | None = None
+    last_step: Any = None
+    seen: set[tuple[str, str]] = set()
     advances: set[str] = set()
     _note_start(report, pack, project.kind, steps[0], bool(tags))
     for step in steps:
@@ -223,8 +225,9 @@ def replay(job: Job) -> Report:
             report.advances += 1
             advances.add(commit.sha)
             _check_advance(report, repo, rel, folder, pack, step, last_advance, config, reachable, tags,
-                           baseline_of(job.baselines.get(commit.sha)))
-            last_advance = commit.sha
+                           baseline_of(job.baselines.get(commit.sha)), seen)
+            _check_day(report, step, last_step)
+            last_advance, last_step = commit.sha, step
         if commit.sha in reachable:
             tag = reachable[commit.sha]
             # the same files as the tag's own baseline when the project has not moved: loaded once
@@ -265,8 +268,31 @@ def _note_start(report: Report, pack: Any, kind: str, first: Any, tagged: bool) 
         report.notes.append(f"项目加入仓库时已过{stage_name(pack, first_baseline)}，没有批复基线标签，变更控制无从比较")
 
 
+def _check_day(report: Report, step: Any, previous: Any) -> None:
+    """The day an advance was judged on is the day it was committed (Beijing time), and no advance is dated before
+    the one it follows: a backdated or postdated `--today`, or a commit whose date was set back, shows here."""
+    commit, trail = step.commit, step.trail
+    made = commit.committed_day
+    if made is not None and trail.today != made:
+        report.add(commit, f"推进按 {trail.today.isoformat()} 判断，提交却是 {made.isoformat()}（北京时间）做出的："
+                           "门槛条件是按另一天检查的（倒签或预签）",
+                   "推进只能按当天判断；这一步应当按实际日期重新推进")
+    if previous is None or previous.trail is None:
+        return
+    if trail.today < previous.trail.today:
+        report.add(commit, f"推进记录的日期 {trail.today.isoformat()} 早于上一次推进（{previous.commit.short}，"
+                           f"{previous.trail.today.isoformat()}）：日期倒退",
+                   "推进的日期只能向前：查明这一步的提交日期为何被改动")
+    elif made is not None and previous.commit.committed and \
+            _dt.datetime.fromisoformat(commit.committed) < _dt.datetime.fromisoformat(previous.commit.committed):
+        report.add(commit, f"推进提交的时间早于上一次推进（{previous.commit.short}）：提交日期被改动",
+                   "推进的日期只能向前：查明这一步的提交日期为何被改动")
+
+
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
-                   config: dict, reachable: dict, tags: list, baseline: Any) -> None:
+                   config: dict, reachable: dict, tags: list, baseline: Any, seen: set) -> None:
+    """One advance commit against its trailers, the lifecycle, its tag, its gates and its evidence. `seen` holds the
+    (evidence, hash) pairs already compared with the working tree by an earlier advance."""
     from govproj.edges import ledger
     from govproj.core import lifecycle
     from govproj.errors import GovprojError
@@ -320,6 +346,9 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
             if not then.is_file() or ledger.sha256_file(then) != digest:
                 report.add(commit, f"尾注记录的证据文件 {ref} 与该提交中的文件不符", "尾注被手工修改过")
             now = folder / ref
+            if (ref, digest) in seen:  # recorded again by a later advance: one problem, reported once
+                continue
+            seen.add((ref, digest))
             if not now.is_file():
                 report.add(commit, f"证据文件 {ref} 已不存在（推进时记录的 sha256:{digest[:12]}…）",
                            "从 git 历史恢复该文件：git checkout " + commit.short + " -- " + ledger.in_project(rel, ref))

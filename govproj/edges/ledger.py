@@ -16,12 +16,13 @@ import datetime as _dt
 import hashlib
 import os
 import re
+import sys
 import tempfile
 import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from govproj.errors import UsageError
 
@@ -530,6 +531,7 @@ class Commit:
     date: str  # ISO 8601 with the author's own offset (git's %aI)
     signature: str  # %G?: G good, U good/unknown trust, N none, B bad, E cannot check …; "" when not asked
     message: str
+    committed: str = ""  # the committer date, ISO 8601 with its offset (git's %cI): when the commit was made
 
     @classmethod
     def of(cls, commit: "git.Commit", signature: str = "") -> "Commit":
@@ -537,7 +539,13 @@ class Commit:
         if isinstance(message, bytes):  # GitPython keeps bytes it could not decode in the commit's encoding
             message = message.decode("utf-8", "replace")
         return cls(commit.hexsha, tuple(p.hexsha for p in commit.parents), commit.author.name or "",
-                   commit.author.email or "", commit.authored_datetime.isoformat(), signature, message.rstrip("\n"))
+                   commit.author.email or "", commit.authored_datetime.isoformat(), signature, message.rstrip("\n"),
+                   commit.committed_datetime.isoformat())
+
+    @property
+    def committed_day(self) -> "_dt.date | None":
+        """The day the commit was made, in Beijing time (the day the Chinese calendar and deadlines count)."""
+        return china_day(_dt.datetime.fromisoformat(self.committed)) if self.committed else None
 
     @property
     def short(self) -> str:
@@ -877,19 +885,92 @@ def load_tag(repo: "Repo", tag: Tag, rel: str) -> "Project | None":
 class Written:
     sha: str
     tag: str | None
+    interrupted: tuple[str, ...] = ()  # signals that arrived during the step and were held until it was whole
+
+
+HELD_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+# git and the user's hooks run in a process group of their own: a Ctrl-C at the terminal goes to the foreground group
+# (govproj, which holds it), not to a hook halfway through. Same session: a signing prompt still finds the terminal.
+_OWN_GROUP: dict[str, Any] = ({"process_group": 0} if sys.version_info >= (3, 11) else
+                              {"preexec_fn": os.setpgrp} if hasattr(os, "setpgrp") else {})
+
+
+@contextmanager
+def signals_held(received: list[str]) -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM, SIGHUP and SIGQUIT while the advance writes, commits and tags, so that it is all or
+    nothing: the mask is inherited by git and the user's hooks, so a Ctrl-C at the terminal cannot stop them halfway
+    either. Signals that came meanwhile are taken off the queue and named in `received`; the caller reports them
+    after the step is complete. (SIGKILL cannot be held: docs/audit-trail.md says what a kill -9 can leave.)"""
+    import signal
+
+    held = {getattr(signal, name) for name in HELD_SIGNALS if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks; Ctrl-C is handled by the caller
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        pending = signal.sigpending() & held
+        for signum in sorted(pending):
+            signal.sigtimedwait({signum}, 0)  # consume it: delivered after the mask is lifted it would kill us
+            received.append(signal.Signals(signum).name)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+CHINA = _dt.timezone(_dt.timedelta(hours=8), "北京时间")  # the rules' days are Beijing days; China has no DST
+
+
+def china_day(moment: _dt.datetime) -> _dt.date:
+    return moment.astimezone(CHINA).date()
+
+
+def commit_moment(repo: "Repo") -> tuple[str, _dt.date]:
+    """(the committer date the advance commit will carry, in git's raw form, and its day in Beijing time).
+
+    Asked of git (`git var GIT_COMMITTER_IDENT`), so that it is the date git itself would write, GIT_COMMITTER_DATE
+    included; the commit is then made with exactly this date, and the day an advance is judged on is the day its
+    commit records (`verify` checks both)."""
+    ident = _step_git(repo, "var", "GIT_COMMITTER_IDENT")
+    try:
+        stamp, zone = ident.rsplit(" ", 2)[-2:]
+        moment = _dt.datetime.fromtimestamp(int(stamp), _dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"git 给出的提交时间无法读取：{ident}", hint="检查环境变量 GIT_COMMITTER_DATE") from None
+    return f"{stamp} {zone}", china_day(moment)
 
 
 def commit_step(repo: "Repo", rel: str, *, old_text: str, new_text: str, message: str, sign: bool,
-                tag: str | None, tag_message: str, branch_ref: str) -> Written:
-    """Write the new stage, commit only project.yaml, tag; on any failure put everything back as it was."""
+                tag: str | None, tag_message: str, branch_ref: str, date: str | None = None) -> Written:
+    """Write the new stage, commit only project.yaml, tag; on any failure put everything back as it was. Signals are
+    held for the whole step (`signals_held`)."""
+    received: list[str] = []
+    with signals_held(received):
+        written = _commit_step(repo, rel, old_text=old_text, new_text=new_text, message=message, sign=sign, tag=tag,
+                               tag_message=tag_message, branch_ref=branch_ref, date=date)
+    return Written(written.sha, written.tag, tuple(received))
+
+
+def _step_git(repo: "Repo", *args: str, check: bool = True) -> str:
+    """One git command of the advance step: a fresh process in its own group (`_OWN_GROUP`). GitPython's persistent
+    `cat-file` helpers were started before the step, in govproj's group: a Ctrl-C kills them, so the step must not
+    rely on them."""
+    status, out, err = repo.git.execute(["git", *args], with_extended_output=True, with_exceptions=False, **_OWN_GROUP)
+    if status != 0 and check:
+        raise GitCommandError(["git", *args], status, err)
+    return str(out).strip()
+
+
+def _commit_step(repo: "Repo", rel: str, *, old_text: str, new_text: str, message: str, sign: bool,
+                 tag: str | None, tag_message: str, branch_ref: str, date: str | None) -> Written:
     from govproj.edges.yamlio import atomic_write
 
     file = root_of(repo) / in_project(rel, PROJECT_FILE)
     path = in_project(rel, PROJECT_FILE)
-    before = head(repo)
-    index_entry = repo.git.ls_files("-s", "--", path).strip()
+    before = _step_git(repo, "rev-parse", "-q", "--verify", "HEAD", check=False) or None
+    index_entry = _step_git(repo, "ls-files", "-s", "--", path)
     changed = new_text != old_text
-    env = {ADVANCE_ENV: path, **_user_locale()}
+    env = {ADVANCE_ENV: path, **_user_locale(), **({"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date} if date else {})}
     # `git commit`, not the index model: the user's hooks run and `--only` leaves the rest of the index alone.
     args = ["--only", "--no-edit", "-m", message]
     if sign:
@@ -899,7 +980,8 @@ def commit_step(repo: "Repo", rel: str, *, old_text: str, new_text: str, message
         args += ["--", path]
     else:
         args.append("--allow-empty")  # a loop that stays in its stage (延期, 重新验收): the trail still records it
-    status, _, stderr = repo.git.commit(*args, env=env, with_extended_output=True, with_exceptions=False)
+    status, _, stderr = repo.git.execute(["git", "commit", *args], env=env, with_extended_output=True,
+                                         with_exceptions=False, **_OWN_GROUP)
     if status != 0:
         if changed:
             atomic_write(file, old_text)
@@ -907,10 +989,11 @@ def commit_step(repo: "Repo", rel: str, *, old_text: str, new_text: str, message
         raise UsageError("git 提交失败，推进已撤销，工作区和暂存区保持原样" + (f"：\n{_indent(stderr)}" if stderr else ""),
                          hint="多半是 pre-commit 钩子拒绝了提交，或 --sign 时没有配置签名密钥（git config user.signingkey）；"
                               "处理后重新运行 govproj advance")
-    sha = head(repo) or ""
+    sha = _step_git(repo, "rev-parse", "HEAD")
     if tag:
         try:
-            repo.create_tag(tag, ref=sha, message=tag_message, **({"s": True} if sign else {}), env=env)
+            repo.git.execute(["git", "tag", "-a", *(["-s"] if sign else []), "-m", tag_message, "--", tag, sha],
+                             env=env, **_OWN_GROUP)
         except GitCommandError as exc:
             _undo(repo, branch_ref, sha, before, path, index_entry)
             if changed:
@@ -924,12 +1007,12 @@ def _undo(repo: "Repo", branch_ref: str, sha: str, before: str | None, path: str
     """Take back our own commit: the branch to where it was, project.yaml's index entry to what it was."""
     # update-ref with the expected old value: if anything moved the branch meanwhile, git refuses.
     if before:
-        repo.git.update_ref("-m", "govproj advance: 撤销", branch_ref, before, sha)
+        _step_git(repo, "update-ref", "-m", "govproj advance: 撤销", branch_ref, before, sha)
     else:
-        repo.git.update_ref("-d", branch_ref, sha)
+        _step_git(repo, "update-ref", "-d", branch_ref, sha)
     if index_entry:
         mode, blob, _stage_and_path = index_entry.split(" ", 2)
-        repo.git.update_index("--cacheinfo", f"{mode},{blob},{path}")
+        _step_git(repo, "update-index", "--cacheinfo", f"{mode},{blob},{path}")
 
 
 def _indent(text: str) -> str:
