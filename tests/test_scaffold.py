@@ -112,3 +112,21 @@ def test_signoffs_take_evidence_and_do_not_repeat_their_label(scaffolds, tmp_pat
     capsys.readouterr()
     assert main(["check", str(copy), "--format", "json"]) in (0, 1)
     assert "GP002" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("pid", ["xc", "yb", "jl", "gs"])
+def test_examples_and_comments_belong_to_the_pack(scaffolds, pid, capsys) -> None:
+    capsys.readouterr()
+    pack = get_pack(pid)
+    for kind, _ in pack.kinds:
+        text = "".join((scaffolds[(pid, kind)] / file).read_text(encoding="utf-8") for file in FILES)
+        assert "京发改" not in text and "〔2026〕12号" in text
+        assert f"如 {pack.sample_doc_no}" in text  # the events' 文号 example is the pack's own
+        assert not re.search(r"\bBJ\d{3}\b", text)  # waiver and settings examples name the pack's own rules
+        if pid != "xc":  # 西城 is a district of Beijing: its example companies may be in Beijing
+            assert "北京" not in text.replace("bj 北京市", "")  # the jurisdictions' list names them all
+
+
+def test_beijing_keeps_its_own_numbers(scaffolds, capsys) -> None:
+    text = (scaffolds[("bj", "new")] / "project.yaml").read_text(encoding="utf-8")
+    assert "如 京发改〔2026〕12号" in text and re.search(r"- rule: BJ\d{3}", text)
