@@ -125,3 +125,69 @@ def test_check_names_a_date_that_does_not_exist(tmp_path, capsys):
     assert main(["check", str(folder), "--no-cache"]) == 1
     out = capsys.readouterr().out
     assert "“2026-11-31”不是存在的日期" in out and "格式不对" not in out
+
+
+def test_record_adds_list_items_keeping_the_scaffold_example(tmp_path, capsys):
+    folder = _new(tmp_path, capsys)
+    before = (folder / "budget.yaml").read_text(encoding="utf-8")
+    assert main(["record", str(folder), "budget.yaml", "--set", "total=168", "--set", "unit=万元"]) == 0
+    assert main(["record", str(folder), "lines", "--item", "--set", "name=应用系统开发", "--set", "category=软件开发",
+                 "--amount", "120.5"]) == 0
+    out = capsys.readouterr().out
+    assert "已记录预算明细（lines）的第 1 项到" in out and "+   - name: 应用系统开发" in out
+    assert main(["record", str(folder), "预算明细", "--item", "--set", "name=等保测评", "--set", "category=测评",
+                 "--amount", "47.5"]) == 0
+    assert main(["record", str(folder), "资金来源", "--item", "--set", "source=市级财政资金", "--amount", "168"]) == 0
+    out = capsys.readouterr().out
+    assert "这次记录解决的问题" in out  # the sources now add up to the total
+    after = (folder / "budget.yaml").read_text(encoding="utf-8")
+    assert _comments(after) == _comments(before)
+    lines = after.splitlines()
+    # the items come first, the commented example stays after them (still usable as a model)
+    assert lines.index("  - name: 等保测评") < next(i for i, x in enumerate(lines) if "# 示例" in x)
+    assert main(["check", str(folder), "--format", "json"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert '"GP020"' not in out and '"GP00' not in out
+
+
+def test_record_item_nested_keys_duplicates_and_refusals(tmp_path, capsys):
+    folder = _new(tmp_path, capsys)
+    (folder / "evidence" / "变更批复.pdf").write_bytes(b"%PDF")
+    assert main(["record", str(folder), "changes", "--item", "--set", "id=C1", "--date", "2027-03-01",
+                 "--set", "what=增加接口", "--set", "approval.date=2027-03-05", "--set", "approval.doc_no=京发改〔2027〕3号",
+                 "--set", "approval.evidence=evidence/变更批复.pdf", "--amount", "5", "--set", "goals_affected=false"]) == 0
+    text = (folder / "changes.yaml").read_text(encoding="utf-8")
+    assert "  - id: C1\n    date: 2027-03-01\n    what: 增加接口\n    amount: 5\n    goals_affected: false\n" \
+           "    approval:\n      date: 2027-03-05\n" in text
+    capsys.readouterr()
+    assert main(["record", str(folder), "changes", "--item", "--set", "id=C1"]) == 2
+    assert "编号相同" in capsys.readouterr().err
+    assert main(["record", str(folder), "lines", "--item", "--set", "colour=red"]) == 2
+    assert "没有字段“colour”" in capsys.readouterr().err
+    assert main(["record", str(folder), "lines", "--item", "--amount", "-5"]) == 2
+    assert "负数" in capsys.readouterr().err
+    assert main(["record", str(folder), "lines", "--item", "--set", "category=软件"]) == 2
+    assert "不在可选范围内" in capsys.readouterr().err
+    assert main(["record", str(folder), "project.yaml", "--set", "stage=needs"]) == 2
+    assert "govproj advance" in capsys.readouterr().err
+    assert main(["record", str(folder), "items", "--item", "--set", "name=x"]) == 2
+    assert "不止一个列表" in capsys.readouterr().err  # sharing.items or opening.items: the user is asked which
+    assert main(["record", str(folder), "资源清单", "--item", "--set", "name=x"]) == 2
+    assert "sharing.items" in capsys.readouterr().err
+    assert main(["record", str(folder), "lines", "--set", "name=x"]) == 2
+    assert "--item" in capsys.readouterr().err
+    assert (folder / "changes.yaml").read_text(encoding="utf-8") == text
+    assert main(["record", str(folder), "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "changes" in out and "已有 1 项" in out and "parties" in out
+
+
+def test_record_parties_with_shortcuts(tmp_path, capsys):
+    folder = _new(tmp_path, capsys)
+    (folder / "evidence" / "合同.pdf").write_bytes(b"%PDF")
+    assert main(["record", str(folder), "parties", "--item", "--set", "role=承建", "--by", "北京某某科技有限公司",
+                 "--number", "HT-2026-01", "--date", "2026-09-01", "--amount", "150", "--evidence",
+                 "evidence/合同.pdf", "--set", "clauses=知识产权归属,保密"]) == 0
+    text = (folder / "contract.yaml").read_text(encoding="utf-8")
+    assert "  - role: 承建\n    name: 北京某某科技有限公司\n    contract_no: HT-2026-01\n    signed_on: 2026-09-01\n" \
+           "    amount: 150\n" in text and "      - 知识产权归属" in text

@@ -48,7 +48,7 @@ def plan_files(pack, kind: str, *, example: bool, name: str | None, unit: str | 
     """Relative path -> text of every file `new` would write."""
     from govproj.core.fields import json_schema
     from govproj.core.format import FILE_TITLES, FILES, file_specs
-    from govproj.core.scaffold import render_file
+    from govproj.core.scaffold import list_samples, render_file
 
     specs = file_specs(pack)
     if example:
@@ -68,12 +68,14 @@ def plan_files(pack, kind: str, *, example: bool, name: str | None, unit: str | 
     if project_id or not example:
         project["id"] = project_id or _slug(folder.name)
     data = {**data, "project.yaml": project}
+    # the commented example item of each empty list comes from the pack's own examples (this kind's first)
+    names = [kind] + [k for k in pack.examples if k != kind]
+    samples_from = [pack.examples[k]()["files"] for k in names if k in pack.examples]
     out: dict[str, str] = {}
     for file in FILES:
-        if file == "changes.yaml" and file not in data:
-            continue  # written when the first change happens
         out[file] = render_file(specs[file], data.get(file), title=FILE_TITLES[file],
-                                schema_ref=f"{SCHEMA_DIR}/{file.replace('.yaml', '.schema.json')}", blank=True)
+                                schema_ref=f"{SCHEMA_DIR}/{file.replace('.yaml', '.schema.json')}", blank=True,
+                                samples=list_samples(specs[file], [e.get(file, {}) for e in samples_from]))
     for file in FILES:
         schema = json_schema(specs[file])
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

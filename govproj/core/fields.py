@@ -43,8 +43,11 @@ def M(key: str, label: str, *fields: F, help: str = "", required: bool = False) 
     return F(key, "map", label, help=help, fields=tuple(fields), required=required)
 
 
-def L(key: str, label: str, *fields: F, help: str = "", item: str = "map", choices: tuple[str, ...] = ()) -> F:
-    return F(key, "list", label, help=help, fields=tuple(fields), item=item, choices=choices)
+def L(key: str, label: str, *fields: F, help: str = "", item: str = "map", choices: tuple[str, ...] = (),
+      example: dict[str, Any] | None = None) -> F:
+    """A list; `example` is one item the scaffold shows commented out when the list is empty (a pack's own examples
+    take precedence)."""
+    return F(key, "list", label, help=help, fields=tuple(fields), item=item, choices=choices, example=example)
 
 
 class Problem(NamedTuple):
@@ -175,7 +178,8 @@ def _suggest(key: str, options: list[str]) -> str:
 def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: bool = False) -> Any:
     label = spec.label or spec.key
     if value is None:
-        return None
+        # a list key with no value (the scaffold's "lines:" above its commented example) is an empty list
+        return [] if spec.kind == "list" and not top else None
     kind = spec.kind
     if kind == "map":
         if not isinstance(value, dict):
@@ -282,7 +286,7 @@ def json_schema(spec: F) -> dict[str, Any]:
             out["required"] = required
     elif kind == "list":
         item = F(spec.key, spec.item, spec.label, fields=spec.fields, choices=spec.choices)
-        out = {"type": "array", "items": json_schema(item)}
+        out = {"type": ["array", "null"], "items": json_schema(item)}  # null: the scaffold's empty "lines:"
     elif kind in ("str", "text"):
         out = {"type": "string"}
     elif kind == "bool":

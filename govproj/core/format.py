@@ -5,6 +5,8 @@ written by `govproj new`, and docs/format.md.
 """
 from __future__ import annotations
 
+import datetime as _dt
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from govproj.core.fields import F, L, M
@@ -38,13 +40,24 @@ def signoff(key: str, label: str) -> F:
              F("title", "str", "职务"),
              F("opinion", "text", "意见"),
              F("date", "date", "签字日期", "YYYY-MM-DD"),
-             help=f"{label}：签字人、意见和签字日期；纸面签字后把扫描件放入 evidence/")
+             L("evidence", "证据文件", item="str", help="签字页的扫描件，如 evidence/" + label + ".pdf"),
+             help="签字人、意见和签字日期；纸面签字后把扫描件放入 evidence/，写在 evidence 里")
 
 
-def event_fields() -> tuple[F, ...]:
+def doc_no_example(pack: "Pack") -> str:
+    """A document number in the pack's own style, for help texts and commented examples."""
+    return pack.sample_doc_no or "〔2026〕12号"
+
+
+def waiver_example(pack: "Pack") -> str:
+    """A rule of the pack that a project may be exempted from (GP040 refuses the others), for the examples."""
+    return next((r.code for r in pack.rules if r.waivable), pack.rules[0].code if pack.rules else "GP020")
+
+
+def event_fields(pack: "Pack") -> tuple[F, ...]:
     return (
         F("date", "date", "日期", "事件发生的日期 YYYY-MM-DD"),
-        F("doc_no", "str", "文号", "相关文件的文号，如 京发改〔2026〕12号"),
+        F("doc_no", "str", "文号", f"相关文件的文号，如 {doc_no_example(pack)}"),
         F("by", "str", "主体", "作出该事项的机关或单位"),
         F("result", "enum", "结果", "通过/不通过等结果", choices=("pass", "fail", "conditional")),
         F("until", "date", "有效期至/延期至", "延期或有效期的截止日期"),
@@ -68,7 +81,7 @@ def document_fields() -> tuple[F, ...]:
 
 def project_spec(pack: "Pack") -> F:
     events = M("events", "已发生的事件",
-               *(M(key, label, *event_fields(), help=help_) for key, label, help_ in pack.events),
+               *(M(key, label, *event_fields(pack), help=help_) for key, label, help_ in pack.events),
                help="每个事件写日期、文号和证据；规则据此判断先后顺序和期限")
     documents = M("documents", "材料",
                   *(M(key, label, *document_fields(), help=help_) for key, label, help_ in pack.documents),
@@ -88,11 +101,13 @@ def project_spec(pack: "Pack") -> F:
         F("summary", "text", "项目概述", "一两句话说明项目做什么"),
         L("contacts", "联系人",
           F("role", "str", "角色", "如 项目负责人、信息化主管部门联系人"),
-          F("name", "str", "姓名"), F("phone", "str", "电话"), F("email", "str", "电子邮箱")),
+          F("name", "str", "姓名"), F("phone", "str", "电话"), F("email", "str", "电子邮箱"),
+          example={"role": "项目负责人"}),
         L("basis", "立项依据",
           F("type", "enum", "依据类型", choices=("规划", "顶层设计", "上级文件", "其他")),
           F("title", "str", "文件名称"), F("doc_no", "str", "文号"), EVIDENCE,
-          help="新建项目的依据：规划、信息化顶层设计方案或上级单位文件要求"),
+          help="新建项目的依据：规划、信息化顶层设计方案或上级单位文件要求",
+          example={"type": "上级文件", "doc_no": doc_no_example(pack), "evidence": ["evidence/依据文件.pdf"]}),
         M("predecessor", "前期项目",
           F("name", "str", "前期项目名称"),
           F("accepted_on", "date", "前期项目验收日期"),
@@ -112,13 +127,14 @@ def project_spec(pack: "Pack") -> F:
         events,
         documents,
         L("waivers", "豁免",
-          F("rule", "str", "规则编号", "如 BJ071"),
+          F("rule", "str", "规则编号", f"如 {waiver_example(pack)}"),
           F("reason", "text", "理由", "为什么本项目不适用该规则"),
           F("approved_by", "str", "批准人", "批准豁免的负责人"),
           F("expires", "date", "到期日", "豁免的截止日期，到期后规则恢复检查"),
           F("path", "str", "限定位置", "只豁免这个文件里的发现，如 sharing.yaml"),
-          help="本项目经批准不适用的规则；每条都要写理由、批准人和到期日"),
-        M("settings", "规则设置", help="按规则编号调整级别或参数，如 BJ071: {severity: warning}"),
+          help="本项目经批准不适用的规则；每条都要写理由、批准人和到期日",
+          example={"rule": waiver_example(pack), "expires": _dt.date(2027, 12, 31)}),
+        M("settings", "规则设置", help=f"按规则编号调整级别或参数，如 {waiver_example(pack)}: {{severity: warning}}"),
     ]
     fields.extend(pack.extra_fields.get("project.yaml", ()))
     return M("project.yaml", "项目", *fields)
@@ -142,7 +158,7 @@ def needs_spec(pack: "Pack") -> F:
 def sharing_spec(pack: "Pack") -> F:
     item = (F("name", "str", "数据名称"), F("content", "text", "数据具体内容"), F("scope", "str", "共享/开放范围"),
             F("frequency", "str", "频率", "如 实时、每日、每月"), F("manner", "str", "方式", "如 接口、库表交换、文件下载"))
-    duty = (F("provided", "bool", "是否提供"), L("items", "资源清单", *item),
+    duty = (F("provided", "bool", "是否提供"), L("items", "资源清单", *item, example={"frequency": "每日", "manner": "接口"}),
             F("basis", "text", "不提供的依据"), F("reason", "text", "不提供的理由"))
     return M("sharing.yaml", "信息资源共享开放表",
              F("resource_building", "bool", "是否涉及信息资源建设"),
@@ -157,7 +173,8 @@ def sharing_spec(pack: "Pack") -> F:
                  F("type", "enum", "确认方式", choices=("函件", "会议纪要", "其他书面文件")),
                  F("doc_no", "str", "文号"), F("date", "date", "日期"), EVIDENCE,
                  help="来自其他部门的资源：提供单位的函件或会议纪要"),
-               help="项目使用或建设的每一项信息资源"),
+               help="项目使用或建设的每一项信息资源",
+               example={"source": "其他部门", "confirmation": {"type": "函件", "doc_no": doc_no_example(pack)}}),
              M("sharing", "信息资源共享", *duty,
                help="共享为常态：提供时列出清单（数据名称、内容、范围、频率）；不提供时写明依据和理由"),
              M("opening", "信息资源开放", *duty,
@@ -191,11 +208,13 @@ def budget_spec(pack: "Pack") -> F:
                F("category", "enum", "类别", choices=LINE_CATEGORIES),
                F("amount", "money", "金额"),
                F("note", "text", "说明"),
-               help="预算明细表：各项金额之和必须等于总投资"),
+               help="预算明细表：各项金额之和必须等于总投资",
+               example={"name": "应用系统开发", "category": "软件开发", "amount": Decimal("120.00")}),
              L("sources", "资金来源",
                F("source", "str", "来源", "如 市级财政、区级财政、自有资金"),
                F("amount", "money", "金额"),
-               help="各来源金额之和必须等于总投资"),
+               help="各来源金额之和必须等于总投资",
+               example={"amount": Decimal("120.00")}),
              *pack.extra_fields.get("budget.yaml", ()))
 
 
@@ -210,7 +229,9 @@ def contract_spec(pack: "Pack") -> F:
                F("amount", "money", "合同金额"),
                F("filed_on", "date", "合同备案日期"),
                L("clauses", "合同条款", item="str"),
-               EVIDENCE),
+               EVIDENCE,
+               help="每个承建、监理、测评等单位一项：确定方式、合同编号、签订日期、金额和合同扫描件",
+               example={"role": "承建", "selection": "公开招标", "evidence": ["evidence/合同.pdf"]}),
              *pack.extra_fields.get("contract.yaml", ()))
 
 
@@ -232,7 +253,8 @@ def security_spec(pack: "Pack") -> F:
                F("result", "enum", "结论", choices=("pass", "fail")),
                F("by", "str", "测评机构"),
                F("filed_on", "date", "报告备案日期"),
-               EVIDENCE),
+               EVIDENCE,
+               example={"type": "等级测评", "result": "pass", "evidence": ["evidence/等级测评报告.pdf"]}),
              *pack.extra_fields.get("security.yaml", ()))
 
 
@@ -251,7 +273,9 @@ def changes_spec(pack: "Pack") -> F:
                M("approval", "审批/备案", F("date", "date", "日期"), F("doc_no", "str", "文号"), F("by", "str", "机关"),
                  F("procedure", "enum", "程序", "备案：报备后即可调整；审批：审查、审核、批准或审定通过",
                    choices=("备案", "审批")),
-                 EVIDENCE)),
+                 EVIDENCE),
+               example={"id": "C1", "goals_affected": False,
+                        "approval": {"doc_no": doc_no_example(pack), "evidence": ["evidence/变更批复.pdf"]}}),
              *pack.extra_fields.get("changes.yaml", ()))
 
 

@@ -612,11 +612,53 @@ def atomic_write(path: Path, text: str | bytes, *, display: str | None = None) -
                 pass
 
 
-def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]]) -> str:
+def _trailing(node: Any) -> tuple[Any, Any] | None:
+    """(the mapping, its last key) holding the comment after `node`'s last line (ruamel keeps it at the deepest last key)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap) and node:
+        key = list(node)[-1]
+        inner = _trailing(node[key]) if isinstance(node[key], (CommentedMap, CommentedSeq)) and node[key] else None
+        return inner or (node, key)
+    if isinstance(node, CommentedSeq) and node:
+        return _trailing(node[-1])
+    return None
+
+
+def _move_trailing_comment(old: Any, new: Any) -> None:
+    source, target = _trailing(old), _trailing(new)
+    if source is None or target is None:
+        return
+    entry = source[0].ca.items.get(source[1])
+    if not entry or len(entry) < 3 or entry[2] is None:
+        return
+    token = entry[2]
+    text = token.value
+    # an end-of-line comment (`amount: 5  # 注`) is the line's own, not what follows: keep it, move the rest
+    first, sep, rest = text.partition("\n")
+    if first.strip():
+        if not rest.strip():
+            return
+        token.value = first + sep
+        from ruamel.yaml.tokens import CommentToken
+
+        moved = CommentToken("\n" + rest if not rest.startswith("\n") else rest, token.start_mark, None)
+    else:
+        entry[2] = None
+        moved = token
+    slot = target[0].ca.items.setdefault(target[1], [None, None, None, None])
+    slot[2] = moved
+
+
+def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]],
+              appends: list[tuple[tuple[str, ...], dict[str, Any]]] | None = None) -> str:
     """`text` with each (path, value) of `changes` set by a ruamel.yaml round trip of the whole file: comments, key
-    order, quoting and layout kept; missing or empty mappings on the way are created. Read back with our reader: the
-    changed values must read as given and every other value must be unchanged (else a UsageError, nothing written).
-    Values: str (quoted when it would otherwise read as something else), date, bool, list of str, None."""
+    order, quoting and layout kept; missing or empty mappings on the way are created; each (path, item) of `appends`
+    is added at the end of the list at path (an empty `lines:` or `lines: []` becomes a block list; the comments
+    after the key, such as the scaffold's commented example, stay where they are, after the new items). Read back
+    with our reader: the changed values must read as given and every other value must be unchanged (else a
+    UsageError, nothing written). Values: str (quoted when it would otherwise read as something else), date, bool,
+    Decimal, int, list of str, mappings of these (items), None."""
     import copy
     import datetime as _dt
     import io
@@ -640,10 +682,24 @@ def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]
         if isinstance(value, list):
             seq = CommentedSeq(plain(v) for v in value)
             return seq
+        if isinstance(value, dict):
+            return CommentedMap((k, plain(v)) for k, v in value.items())
         return value
+
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Representer(RoundTripRepresenter):  # money stays exact: a Decimal is written as its digits
+        pass
+
+    def money(rep: Any, value: Decimal) -> Any:  # 168 is written as an integer: a plain "168" tagged float is quoted
+        text = f"{value:f}"
+        return rep.represent_scalar("tag:yaml.org,2002:" + ("float" if "." in text else "int"), text)
+
+    Representer.add_representer(Decimal, money)
 
     def loader() -> Any:
         yaml = YAML()
+        yaml.Representer = Representer
         yaml.preserve_quotes = True
         yaml.width = 1 << 30
         yaml.indent(mapping=2, sequence=4, offset=2)
@@ -659,6 +715,23 @@ def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]
                 node[part] = child
             node = child
         node[path[-1]] = plain(value)
+    for path, item in appends or []:
+        node = data
+        for part in path[:-1]:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = CommentedMap()
+                node[part] = child
+            node = child
+        seq = node.get(path[-1])
+        if not isinstance(seq, list):
+            seq = CommentedSeq()
+            node[path[-1]] = seq
+        seq.fa.set_block_style()
+        new = plain(item)
+        if seq:  # the comment after the last item (the scaffold's example) stays after the list: move it to the new one
+            _move_trailing_comment(seq[-1], new)
+        seq.append(new)
     out = io.StringIO()
     loader().dump(data, out)
     result = out.getvalue()
@@ -671,6 +744,13 @@ def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]
                 node[part] = {}
             node = node[part]
         node[path[-1]] = value if not isinstance(value, _dt.datetime) else value.date()
+    for path, item in appends or []:
+        node = expected
+        for part in path[:-1]:
+            if not isinstance(node.get(part), dict):
+                node[part] = {}
+            node = node[part]
+        node[path[-1]] = list(node.get(path[-1]) or []) + [item]
     if check.data != expected:
         raise UsageError(f"写入后 {display} 的内容与预期不一致，已放弃（文件未修改）", file=display,
                          hint="检查该文件的写法（如重复的键、特殊的引号），或手工修改后运行 govproj check")

@@ -74,7 +74,7 @@ class Pack:
                  ruleset: "RuleSet", extra_fields: dict[str, tuple["F", ...]] | None = None,
                  platforms: tuple[str, ...] = (), examples: dict[str, Callable[[], dict[str, Any]]] | None = None,
                  transitions: tuple[Transition, ...] = (), coverage: tuple[Row, ...] = (),
-                 settings_help: str = "", archive: tuple[ArchiveItem, ...] = ()) -> None:
+                 settings_help: str = "", archive: tuple[ArchiveItem, ...] = (), sample_doc_no: str = "") -> None:
         values = dict(
             id=id, name=name,  # 北京市
             doc=doc,  # 京经信委发〔2016〕1号
@@ -91,7 +91,8 @@ class Pack:
             transitions=transitions,  # loops and jumps besides the linear order of `stages`
             coverage=coverage,  # every obligation row of the regulation
             settings_help=settings_help,
-            archive=archive)  # what the text requires in the project's archive (govproj archive)
+            archive=archive,  # what the text requires in the project's archive (govproj archive)
+            sample_doc_no=sample_doc_no)  # a 文号 in the jurisdiction's style, for scaffold comments and examples
         self.__dict__.update(values)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -125,6 +126,7 @@ class Pack:
         coverage: tuple[Row, ...]
         settings_help: str
         archive: tuple[ArchiveItem, ...]
+        sample_doc_no: str
 
     @property
     def rules(self) -> tuple["Rule", ...]:

@@ -30,6 +30,7 @@ PACK = Pack(
         Transition("evaluation", "evaluation", "fail", "未通过评估，整改", "第29条"),
     ),
     coverage=COVERAGE,
+    sample_doc_no="京发改〔2026〕12号",
 )
 
 __all__ = ["PACK", "Stage"]

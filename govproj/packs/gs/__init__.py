@@ -32,6 +32,7 @@ PACK = Pack(
         Transition("operation", "operation", "fail", "运维安全检查发现重大安全漏洞或运维保障不到位：立即整改", "六（一）"),
     ),
     coverage=COVERAGE,
+    sample_doc_no="拱数函〔2026〕12号",
 )
 
 __all__ = ["PACK"]

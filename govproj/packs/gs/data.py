@@ -103,7 +103,8 @@ EXTRA_FIELDS: dict[str, tuple[F, ...]] = {
         L("direct_links", "系统间直接对接",
           F("system", "str", "对方系统"),
           F("note", "text", "说明"),
-          help="本系统与其他系统之间绕过数据共享接口的直接对接；不得有（五（六））"),
+          help="本系统与其他系统之间绕过数据共享接口的直接对接；不得有（五（六））",
+          example={"system": "区城市大脑中枢", "note": "过渡期直连，计划改经数据共享接口"}),
     ),
     "contract.yaml": (
         M("price_cap", "采购最高限价",

@@ -33,6 +33,7 @@ PACK = Pack(
         Transition("final", "build", "pass", "多个服务期的项目分期验收：本期验收后进入下一期建设", "第二十五条"),
     ),
     coverage=COVERAGE,
+    sample_doc_no="吉政数函〔2026〕12号",
     archive=ARCHIVE_ITEMS,
     settings_help="JL221.serious_delay_days：多少天算“工程严重逾期”（办法未规定，默认未设置）",
 )

@@ -33,6 +33,7 @@ PACK = Pack(
         Transition("operation", "operation", "fail", "年度等级测评或密码应用安全性评估未通过，整改后重新测评", "第二十条"),
     ),
     coverage=COVERAGE,
+    sample_doc_no="西科信函〔2026〕12号",
     archive=ARCHIVE_ITEMS,
 )
 

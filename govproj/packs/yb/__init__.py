@@ -40,6 +40,7 @@ PACK = Pack(
         *REDECLARE,
     ),
     coverage=COVERAGE,
+    sample_doc_no="渝北大数据函〔2026〕12号",
     archive=ARCHIVE_ITEMS,
 )
 
