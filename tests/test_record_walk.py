@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from gitfixture import clean_git_env, commit_all, git, make_repo
+from gitfixture import clean_git_env, commit_all, git, make_repo, on_day
 from govproj.cli import main
 from govproj.core.format import FILES, file_specs
 from govproj.packs import get_pack
@@ -105,7 +105,11 @@ def commit(repo: Path, message: str) -> None:
 
 
 def advance(*args: str, today: str) -> str:
-    code, out = cli("advance", PROJECT, "--today", today, *args)
+    """`govproj advance` on `today`: its commit is made that day (advance judges on the day its commit records)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in on_day(today).items():
+            patch.setenv(key, value)
+        code, out = cli("advance", PROJECT, "--today", today, *args)
     assert code == 0, out
     return out
 
