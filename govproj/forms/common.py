@@ -9,10 +9,8 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Callable
-
-from govproj.core.fields import format_money
 
 if TYPE_CHECKING:
     from govproj.core.project import Project
@@ -63,9 +61,15 @@ def fmt_month(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+CENT = Decimal("0.01")
+
+
 def wan(value: Any) -> str:
-    """An amount as printed in a form: 万元 with the project's precision, no unit."""
-    return format_money(value) if isinstance(value, Decimal) else ("" if value is None else str(value))
+    """An amount as printed in a form: 万元 with two decimals, no unit. A value carrying more precision (元 converted
+    to 万元, 0.0001 万元) is rounded half up for the form only; the project's figure and every check keep it exact."""
+    if isinstance(value, Decimal):
+        return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
+    return "" if value is None else str(value)
 
 
 def join(parts: Any, sep: str = "；") -> str:
