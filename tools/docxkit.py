@@ -49,6 +49,8 @@ PARAGRAPH_STYLES = {
     "GovLabel": ("表格标签", "Normal", HEI, SI_HAO, False, "center", 0, 22),
     "GovSmall": ("表格小字", "Normal", BODY_FONT, WU_HAO, False, "center", 0, 16),
     "GovLabelSmall": ("表格小字标签", "Normal", HEI, WU_HAO, False, "center", 0, 16),
+    "GovList": ("密排表格", "Normal", BODY_FONT, WU_HAO, False, "center", 0, 13),
+    "GovLabelList": ("密排表格标签", "Normal", HEI, WU_HAO, False, "center", 0, 13),
     "GovNote": ("说明文字", "Normal", BODY_FONT, SI_HAO, False, "justify", 2, 22),
     "GovPageNum": ("页码", "Normal", SONG, SI_HAO, False, "right", 0, None),
     "GovCover": ("封面栏目", "Normal", HEI, SAN_HAO, False, "left", 4, 40),
@@ -457,7 +459,8 @@ class Grid:
             cell.vertical_alignment = {"center": WD_CELL_VERTICAL_ALIGNMENT.CENTER,
                                        "top": WD_CELL_VERTICAL_ALIGNMENT.TOP}[spec.valign]
             paragraphs = spec.paragraphs() or [P("")]
-            style = ("GovLabelSmall" if self.style == "GovSmall" else "GovLabel") if spec.label else self.style
+            labels = {"GovSmall": "GovLabelSmall", "GovList": "GovLabelList"}
+            style = labels.get(self.style, "GovLabel") if spec.label else self.style
             for index, p in enumerate(paragraphs):
                 target = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 self.sheet._fill(target, P(*p.segments, style=p.style or style, align=p.align or spec.align), style)

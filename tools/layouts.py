@@ -56,23 +56,22 @@ def bj_needs(s: Sheet) -> None:
 
 
 def bj_platforms(s: Sheet) -> None:
+    """附件2 as the annex prints it: 序号、市级共性平台名称、联系方式 (the unit, then "联系电话：…" on a line of its own);
+    the last column is govproj's own, marked as such. Compact, so that the 22 rows and the notes fit on one page."""
     s.annex("附件2")
-    s.title()
-    s.add(P("项目名称：{{ project.name }}", style="GovCell"))
-    s.add(P("依据：市级共性平台列表（京经信委发〔2016〕1号附件2）；“本项目使用”一栏标■的为本项目使用的平台。",
-            style="GovCell"))
-    g = s.table([11, 68, 60, 17], style="GovSmall")
-    g.row(L("序号"), L("市级共性平台名称"), L("联系方式"), L("本项目\n使用"), header=True)
+    s.title("市级共性平台列表")
+    s.add(P("项目名称：{{ project.name }}", style="GovSmall", align="left"))
+    g = s.table([10, 78, 50, 18], style="GovList")
+    g.row(L("序号"), L("市级共性平台名称"), L("联系方式"), L("本项目\n使用※"), header=True)
     g.loop("for p in platform_rows")
-    g.row(V("{{ p.no }}"), V("{{ p.name }}", align="left"), V("{{ p.contact }}", align="left"), V("{{ p.used|tick }}"))
+    g.row(V("{{ p.no }}"), V("{{ p.name }}", align="left"),
+          V("{{ p.contact }}", align="left"),
+          V("{{ p.used|tick }}"))
     g.loop("endfor")
-    s.add(P("本项目使用市级共性平台 {{ platforms_used_count }} 个。", style="GovNote"))
-    s.loop("if other_platforms")
-    s.add(P("另填写了不在附件2列表中的平台：{{ other_platforms }}。", style="GovNote"))
-    s.loop("endif")
-    s.loop("if internal_platforms")
-    s.add(P("使用的单位内部共性平台：{{ internal_platforms }}。", style="GovNote"))
-    s.loop("endif")
+    s.add(P("※ “本项目使用”一栏不是附件2原有内容，由 govproj 增加：标■的为本项目使用的平台，共 {{ platforms_used_count }} 个"
+            "{% if other_platforms %}；另填写了不在列表中的平台：{{ other_platforms }}{% endif %}"
+            "{% if internal_platforms %}；使用的单位内部共性平台：{{ internal_platforms }}{% endif %}。",
+            style="GovSmall", align="left"))
 
 
 def _duty(g, label: str, section: str, verb: str, hint: str, columns: str) -> None:
@@ -201,7 +200,7 @@ def jl_application(s: Sheet) -> None:
     g = s.table([34, 44, 34, 44], style="GovSmall")
     left = dict(align="left")
     g.row(L("项目名称"), V("{{ project.name }}", span=3, **left))
-    g.row(L("项目编号"), V("{{ project.id }}", **left), L("预算年度"), V("{{ project.budget_year }}", **left))
+    g.row(L("项目编号"), V("{{ project.project_no }}", **left), L("预算年度"), V("{{ project.budget_year }}", **left))
     g.row(L("项目立项单位"), V("{{ project.unit }}", span=3, **left))
     g.row(L("项目负责人"), V("{{ leader.name }}", **left), L("项目联系人"), V("{{ contact.name }}", **left))
     g.row(L("联系电话"), V("{{ contact.phone }}", **left), L("电子邮箱"), V("{{ contact.email }}", **left))
@@ -318,12 +317,15 @@ def summary(s: Sheet) -> None:
 # ---- outlines ---------------------------------------------------------------------------------------------------
 
 def outline(s: Sheet, chapters: tuple[Chapter, ...], tables: dict[str, Callable[[Sheet], None]] | None = None) -> None:
-    """Chapters and their headings; under each, the project's text or the outline's guidance in grey."""
+    """Chapters and their headings; under each, the project's text or the outline's guidance in grey; a section of
+    labelled lines keeps every label, filled or not."""
     tables = tables or {}
     for chapter in chapters:
         s.heading(chapter.title, 1)
-        if chapter.key:
-            s.add(P(*filled(f"outline.{chapter.key}", chapter.guidance or "（按提纲编写）")))
+        if chapter.fields:
+            _fields(s, chapter.key, chapter.fields)
+        elif chapter.key:
+            s.add(P(*filled(f"outline.{chapter.key}", chapter.guidance or "（请编写本节内容）")))
         elif chapter.guidance:
             s.add(P(H(chapter.guidance)))
         if chapter.table:
@@ -332,9 +334,24 @@ def outline(s: Sheet, chapters: tuple[Chapter, ...], tables: dict[str, Callable[
             s.add(P(H(chapter.note)))
         for item in chapter.items:
             s.heading(item.title, 2)
-            s.add(P(*filled(f"outline.{item.key}", item.guidance or f"（请编写：{_topic(item.title)}）")))
+            if item.fields:
+                _fields(s, item.key, item.fields)
+            else:
+                s.add(P(*filled(f"outline.{item.key}", item.guidance or f"（请编写：{_topic(item.title)}）")))
             if item.table:
                 tables[item.table](s)
+            if item.note:
+                s.add(P(H(item.note)))
+
+
+def _fields(s: Sheet, key: str, fields) -> None:
+    """"标签：值" per field; an empty value leaves the label (and the guidance in grey) for the pen."""
+    for n, field in enumerate(fields, 1):
+        expr = f"outline.{key}_{n}"
+        if field.guidance:
+            s.add(P(f"{field.label}：", *filled(expr, field.guidance)))
+        else:
+            s.add(P(f"{field.label}：{{{{ {expr} }}}}"))
 
 
 def _topic(title: str) -> str:
