@@ -31,6 +31,10 @@ ALT_NAMES = {TITLE_FONT: "FZXiaoBiaoSong-B05S", BODY_FONT: "FangSong", HEI: "Sim
 ER_HAO, SAN_HAO, SI_HAO, XIAO_SI, WU_HAO = 22, 16, 14, 12, 10.5  # 字号 in points
 
 TEXT_WIDTH_MM = 156  # 版心宽
+TEXT_HEIGHT_MM = 225  # 版心高
+LINES, CHARS = 22, 28  # GB/T 9704 7.1: 每面 22 行，每行 28 字
+LINE_PITCH = int(TEXT_HEIGHT_MM / 25.4 * 1440 / LINES)  # twips: 579
+CHAR_SPACE = int((TEXT_WIDTH_MM / 25.4 * 72 / CHARS - 16) * 4096)  # against the 16 pt (3号) default size: -842
 HINT_COLOR = RGBColor(0x7F, 0x7F, 0x7F)
 
 CHECKED_BOX, EMPTY_BOX = "■", "□"  # in GB2312, so every Chinese font has them
@@ -55,6 +59,8 @@ PARAGRAPH_STYLES = {
     "GovPageNum": ("页码", "Normal", SONG, SI_HAO, False, "right", 0, None),
     "GovCover": ("封面栏目", "Normal", HEI, SAN_HAO, False, "left", 4, 40),
 }
+GRID_STYLES = {"Normal", "GovBody", "Heading1", "Heading2", "Heading3", "GovAnnex"}  # body text: on the 28×22 grid
+CELL_STYLES = {"GovCell", "GovSmall", "GovList", "GovLabel", "GovLabelSmall", "GovLabelList", "GovNote", "GovCover"}
 HINT_STYLE = "GovHint"  # character style of the outline's guidance shown where the project has no data
 
 
@@ -173,6 +179,16 @@ class Sheet:
         if control is not None:
             control.set(qn("w:val"), "compressPunctuation")  # 标点挤压, as Chinese typesetting does
         self.doc.settings.odd_and_even_pages_header_footer = True
+        # GB/T 9704 7.1: 28 characters a line, 22 lines a page (3号 仿宋). The grid's line pitch is the 版心 height
+        # / 22; charSpace is the character pitch (版心 width / 28) minus the default font size, in 1/4096 pt
+        sect = section._sectPr
+        for old in sect.findall(qn("w:docGrid")):
+            sect.remove(old)
+        grid = OxmlElement("w:docGrid")
+        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:linePitch"), str(LINE_PITCH))
+        grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+        sect.append(grid)
 
     def _styles(self) -> None:
         styles = self.doc.styles
@@ -184,6 +200,8 @@ class Sheet:
         rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         _fonts(rpr, BODY_FONT)
         _lang(rpr)
+        for tag in ("w:sz", "w:szCs"):  # the grid's character pitch is measured against this size
+            _child(rpr, tag).set(qn("w:val"), str(SAN_HAO * 2))
         ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
         spacing = ppr.find(qn("w:spacing"))
         spacing.set(qn("w:after"), "0")
@@ -196,6 +214,12 @@ class Sheet:
                 style.base_style = styles[base] if base else None
                 style.quick_style = True
             self._restyle(style, font, size, bold, align, indent, line)
+            if style_id not in GRID_STYLES:  # tables and notes keep their own line spacing, off the page's line grid
+                ppr = style.element.get_or_add_pPr()
+                _child(ppr, "w:snapToGrid", PPR_ORDER).set(qn("w:val"), "0")
+            if style_id in CELL_STYLES:  # a long e-mail address or URL wraps at the cell's edge, not as a whole word
+                ppr = style.element.get_or_add_pPr()
+                _child(ppr, "w:wordWrap", PPR_ORDER).set(qn("w:val"), "0")
             if style_id.startswith("Heading"):
                 style.paragraph_format.keep_with_next = True
                 style.paragraph_format.space_before = Pt(0)
@@ -243,7 +267,10 @@ class Sheet:
             p.style = self.doc.styles["页码"]
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if align == "right" else WD_ALIGN_PARAGRAPH.LEFT
             ind = p._p.get_or_add_pPr().get_or_add_ind()
-            ind.set(qn("w:rightChars" if align == "right" else "w:leftChars"), "100")  # 空一字
+            # 空一字: in characters for Word and WPS, and in twips (one 4号 character, 14 pt) for LibreOffice,
+            # which ignores rightChars/leftChars
+            ind.set(qn("w:right" if align == "right" else "w:left"), str(int(SI_HAO * 20)))
+            ind.set(qn("w:rightChars" if align == "right" else "w:leftChars"), "100")
             self._run(p, "— ", SONG)
             begin = self._run(p, "", SONG)
             _field_char(begin, "begin")
@@ -358,6 +385,13 @@ RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "s
              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
              "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
              "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+
+
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
 
 
 TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",

@@ -170,8 +170,7 @@ def yb_declaration(s: Sheet) -> None:
     for label, expr in (("项目内容及功能", "needs.functions"), ("信息资源\n上云情况", "needs.cloud_status"),
                         ("信息资源\n共享情况", "needs.sharing_status"), ("单位信息化项目现状及整合情况", "needs.integration")):
         g.row(L(label), V("{{ %s }}" % expr, span=5, **left), height_mm=16)
-    g.row(L("备    注"), V("{{ needs.remarks }}{% if funding_other_text %}{% if needs.remarks %}；{% endif %}"
-                              "其他资金来源：{{ funding_other_text }}{% endif %}", span=5, **left), height_mm=14)
+    g.row(L("备    注"), V("{{ remarks_text }}", span=5, **left), height_mm=14)
 
 
 # ---- 吉林省 -----------------------------------------------------------------------------------------------------
@@ -229,7 +228,7 @@ def report(s: Sheet, chapters: tuple[Chapter, ...], to: str, intro: str, date: s
     s.add(P(intro))
     outline(s, chapters, TABLES)
     s.add(P(""))
-    s.add(P("{{ project.unit }}（盖章）", align="right"))
+    s.add(P("{{ project.unit|pen(10) }}（盖章）", align="right"))
     s.add(P(f"{{{{ {date}|pendate }}}}", align="right"))
 
 
@@ -237,7 +236,8 @@ def xc_midterm(s: Sheet) -> None:
     from govproj.forms.xc import MIDTERM
 
     report(s, MIDTERM, "区科技和信息化局、区财政局：",
-           "根据《北京市西城区信息化项目管理办法》（西政发〔2022〕7号）第二十三条，现将{{ project.name }}的项目建设进度、"
+           "根据《北京市西城区信息化项目管理办法》（西政发〔2022〕7号）第二十三条，现将"
+           "{% if project.name %}{{ project.name }}{% else %}本项目{% endif %}的项目建设进度、"
            "数据资源建设、安全体系建设和预算执行等情况报告如下。", "reported.date")
 
 
@@ -245,7 +245,7 @@ def gs_monitoring(s: Sheet) -> None:
     from govproj.forms.gs import MONITORING
 
     report(s, MONITORING, "领导小组办公室、区财政局：",
-           "根据《拱墅区信息化项目管理办法》五（四），现报送{{ project.name }}"
+           "根据《拱墅区信息化项目管理办法》五（四），现报送{% if project.name %}{{ project.name }}{% else %}本项目{% endif %}"
            "{% if latest_report.period %}{{ latest_report.period }}{% endif %}的绩效目标实现程度和预算执行进度"
            "“双监控”情况。", "latest_report.date")
 
@@ -262,7 +262,7 @@ def gs_resources(s: Sheet) -> None:
     a.row(L("序号"), L("资源类型"), L("申请内容"), L("申请日期"), L("分配日期"), L("资源分配\n表编号"), header=True)
     a.loop("for r in allocations")
     a.row(V("{{ r.no }}"), V("{{ r.type }}"), V("{{ r.content }}", align="left"), V("{{ r.applied_on }}"),
-          V("{{ r.allocated_on }}"), V("{{ r.doc_no }}"))
+          V("{{ r.allocated_on }}"), V("{{ r.doc_no }}"), height_mm=10)
     a.loop("endfor")
     s.add(P(B("二、上线前对接情况"), style="GovCell"))
     c = s.table([52, 26, 30, 48], style="GovSmall")
@@ -271,6 +271,8 @@ def gs_resources(s: Sheet) -> None:
     c.row(V("{{ x.label }}", align="left"), V("{{ x.connected|radio(true) }}是 {{ x.connected|radio(false) }}否"),
           V("{{ x.date }}"), V("{{ x.note }}", align="left"))
     c.loop("endfor")
+    s.add(P(""))
+    s.add(P("申请单位（盖章）：{{ project.unit|pen(10) }}\t日期：　　　　年　　月　　日", style="GovCell", align="left"))
     s.add(P("依据：五（六）项目上线前需与基础服务完成对接、完成数据共享接口对接，不得系统与系统间直接对接；"
             "六（二）未接入区数据中枢的系统，不得上线运行。", style="GovCell"))
 
@@ -323,6 +325,8 @@ def outline(s: Sheet, chapters: tuple[Chapter, ...], tables: dict[str, Callable[
     for chapter in chapters:
         s.heading(chapter.title, 1)
         if chapter.fields:
+            if chapter.guidance:
+                s.add(P(H(chapter.guidance)))
             _fields(s, chapter.key, chapter.fields)
         elif chapter.key:
             s.add(P(*filled(f"outline.{chapter.key}", chapter.guidance or "（请编写本节内容）")))
@@ -349,9 +353,9 @@ def _fields(s: Sheet, key: str, fields) -> None:
     for n, field in enumerate(fields, 1):
         expr = f"outline.{key}_{n}"
         if field.guidance:
-            s.add(P(f"{field.label}：", *filled(expr, field.guidance)))
+            s.add(P(f"{field.label}：", *filled(expr, field.guidance), align="left"))
         else:
-            s.add(P(f"{field.label}：{{{{ {expr} }}}}"))
+            s.add(P(f"{field.label}：{{{{ {expr} }}}}", align="left"))
 
 
 def _topic(title: str) -> str:
@@ -369,6 +373,10 @@ def budget_table(s: Sheet) -> None:
     g.row(V("{{ line.no }}"), V("{{ line.name }}{% if line.note %}（{{ line.note }}）{% endif %}", align="left"),
           V("{{ line.category }}"), V("{{ line.amount }}", align="right"))
     g.loop("endfor")
+    g.loop("if not budget_lines")
+    for _ in range(3):  # blank rows to write in
+        g.row(V(""), V(""), V(""), V(""), height_mm=8)
+    g.loop("endif")
     g.row(L("合计", span=3), V("{{ total }}", align="right"))
     s.add(P("资金来源：{{ funding_text }}", style="GovNote"))
 

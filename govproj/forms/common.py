@@ -310,6 +310,11 @@ def split_topics(listing: str) -> list[str]:
     return [t.strip() for t in text.split("；") if t.strip()]
 
 
+def as_fields(*pairs: tuple[str, Getter]) -> tuple[Field, ...]:
+    """("标签", getter) pairs as labelled lines."""
+    return tuple(Field(label, getter) for label, getter in pairs)
+
+
 def fields(listing: str, fills: dict[str, Getter] | None = None) -> tuple[Field, ...]:
     """The topics of a listing as labelled lines, each filled by `fills[topic]` when given."""
     fills = fills or {}
@@ -413,7 +418,7 @@ def unit_and_leader(project: "Project", ctx: dict[str, Any]) -> str | None:
 
 
 def contacts_text(project: "Project", ctx: dict[str, Any]) -> str | None:
-    lines = [join([c.get("role"), c.get("name"), c.get("phone"), c.get("email")], "  ")
+    lines = [join([c.get("role"), c.get("name"), c.get("phone"), c.get("email")], "，")
              for _, c in project.items("project.yaml", "contacts")]
     return "\n".join(line for line in lines if line) or None
 
