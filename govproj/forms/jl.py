@@ -119,10 +119,10 @@ APPLICATION: tuple[Chapter, ...] = (
             Field("1.业务系统基础信息", None, "（包含用户对象、系统开发语言、数据库类型、系统运行环境等）"),
             Field("2.需对接的其它信息化基础应用系统", None, "（包括门户网站、祥云平台、其它业务系统）"),
             Field("3.所需基础资源需求", base_resources, "（包括服务器、存储、数据库系统、电子政务网络等）"),
-            Field("4.数据交流信息", resources_text, "（包括系统产生数据、系统拟使用的基础数据或他信息系统的数据等）"),
-            Field("5.系统数据资源目录", labelled(("拟共享", opening_text("sharing")), ("拟开放", opening_text("opening"))),
+            Field("4、数据交流信息", resources_text, "（包括系统产生数据、系统拟使用的基础数据或他信息系统的数据等）"),
+            Field("5、系统数据资源目录", labelled(("拟共享", opening_text("sharing")), ("拟开放", opening_text("opening"))),
                   "（含系统拟共享、开放数据资源目录）"),
-            Field("6.其他数据需求")),
+            Field("6、其他数据需求")),
              source="project.yaml → base_resources；sharing.yaml"),
     )),
     Chapter("六、项目初步设计概算", "主要包括：概算编制说明；初步设计投资概算书（总概算、详细概算）；资金筹措及投资计划（已有上级拨付资金"
