@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+import re
 import zipfile
 from pathlib import Path
 
@@ -416,7 +417,8 @@ def test_typography(run, bj):
 
     assert (mm(section.page_width), mm(section.page_height)) == (210, 297)
     assert [mm(m) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] == [
-        37, 35, 28, 26]
+        37, 35, 27, 25]
+    assert section.page_width.twips - section.left_margin.twips - section.right_margin.twips == 28 * 320  # 28 字 of 3号
     with zipfile.ZipFile(path) as z:
         styles = z.read("word/styles.xml").decode()
         document = z.read("word/document.xml").decode()
@@ -431,8 +433,13 @@ def test_typography(run, bj):
     assert doc.paragraphs[0].text == "附件1" and 'w:eastAsia="黑体"' in doc.paragraphs[0].runs[0]._r.xml
     assert 'w:eastAsia="仿宋"' in document  # on the runs too, not only the styles
     assert len(footers) == 2
+    # GB/T 9704 7.1: 22 lines of 28 characters, the body's exact line spacing on that pitch
+    assert '<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="0"/>' in document
+    assert 'w:line="579" w:lineRule="exact"' in styles
     for footer in footers:
         assert "— " in footer and " —" in footer and "PAGE" in footer and 'w:eastAsia="宋体"' in footer
+        # one character (4号, 280 twips) in from the edge, in twips for LibreOffice and in characters for Word
+        assert re.search(r'w:(right|left)="280"', footer) and re.search(r'w:(right|left)Chars="100"', footer)
 
 
 def test_templates_are_current():

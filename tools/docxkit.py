@@ -1,6 +1,6 @@
 """python-docx building blocks that give every template the typography of GB/T 9704-2012.
 
-A4; margins 天头 37 mm, 下白边 35 mm, 订口 28 mm, 翻口 26 mm (版心 156×225 mm); titles 2号 方正小标宋简体, "附件N"
+A4; margins 天头 37 mm, 下白边 35 mm, 订口 27 mm, 翻口 25 mm (版心 158×225 mm: 28 characters of 3号, 22 lines; see LEFT_TWIPS); titles 2号 方正小标宋简体, "附件N"
 3号 黑体 at the top left, headings 黑体 / 楷体 / 仿宋加粗, body 3号 仿宋 (table cells 4号 or 小四); page numbers
 "— 1 —" in 4号 宋体, odd pages at the right and even pages at the left, one character in from the edge.
 
@@ -24,31 +24,38 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_T
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 
 TITLE_FONT, BODY_FONT, HEI, KAI, SONG = "方正小标宋简体", "仿宋", "黑体", "楷体", "宋体"
 ALT_NAMES = {TITLE_FONT: "FZXiaoBiaoSong-B05S", BODY_FONT: "FangSong", HEI: "SimHei", KAI: "KaiTi", SONG: "SimSun"}
 ER_HAO, SAN_HAO, SI_HAO, XIAO_SI, WU_HAO = 22, 16, 14, 12, 10.5  # 字号 in points
 
-TEXT_WIDTH_MM = 156  # 版心宽
 TEXT_HEIGHT_MM = 225  # 版心高
-LINES, CHARS = 22, 28  # GB/T 9704 7.1: 每面 22 行，每行 28 字
-LINE_PITCH = int(TEXT_HEIGHT_MM / 25.4 * 1440 / LINES)  # twips: 579
-CHAR_SPACE = int((TEXT_WIDTH_MM / 25.4 * 72 / CHARS - 16) * 4096)  # against the 16 pt (3号) default size: -842
+LINES, CHARS = 22, 28  # GB/T 9704 7.1: 每面 22 行，每行 28 字（3号）
+LINE_PITCH = int(TEXT_HEIGHT_MM / 25.4 * 1440 / LINES)  # twips: 579 (28.95 pt), the body's exact line spacing too
+# 28 characters of 3号 (16 pt) are 8960 twips (158.05 mm). The standard's 156 mm 版心 assumes Word's grid squeezing
+# each character into 15.8 pt; LibreOffice instead gives a 16 pt character two grid cells (the line holds 14). So the
+# text area is made 28 whole characters wide, with no squeezing (charSpace 0) that either program must honour:
+# 订口 27 mm (28 ± 1 mm, 5.2.1), 翻口 25 mm
+LEFT_TWIPS, TEXT_TWIPS = 1531, CHARS * 320
+RIGHT_TWIPS = 11906 - LEFT_TWIPS - TEXT_TWIPS  # 1415
+TEXT_WIDTH_MM = TEXT_TWIPS / 1440 * 25.4  # 版心宽 158.05 mm
+CHAR_SPACE = 0
+BODY_LINE = LINE_PITCH / 20  # pt
 HINT_COLOR = RGBColor(0x7F, 0x7F, 0x7F)
 
 CHECKED_BOX, EMPTY_BOX = "■", "□"  # in GB2312, so every Chinese font has them
 
 # style id -> (name shown in Word, base, font, size pt, bold, alignment, first-line indent chars, line spacing pt)
 PARAGRAPH_STYLES = {
-    "Normal": (None, None, BODY_FONT, SAN_HAO, False, "justify", 0, 28),
+    "Normal": (None, None, BODY_FONT, SAN_HAO, False, "justify", 0, BODY_LINE),
     "Title": (None, None, TITLE_FONT, ER_HAO, False, "center", 0, None),
-    "Subtitle": (None, None, KAI, SAN_HAO, False, "center", 0, 28),
-    "Heading1": (None, None, HEI, SAN_HAO, False, "justify", 2, 28),
-    "Heading2": (None, None, KAI, SAN_HAO, False, "justify", 2, 28),
-    "Heading3": (None, None, BODY_FONT, SAN_HAO, True, "justify", 2, 28),
-    "GovBody": ("正文（首行缩进）", "Normal", BODY_FONT, SAN_HAO, False, "justify", 2, 28),
-    "GovAnnex": ("附件标注", "Normal", HEI, SAN_HAO, False, "left", 0, 28),
+    "Subtitle": (None, None, KAI, SAN_HAO, False, "center", 0, BODY_LINE),
+    "Heading1": (None, None, HEI, SAN_HAO, False, "justify", 2, BODY_LINE),
+    "Heading2": (None, None, KAI, SAN_HAO, False, "justify", 2, BODY_LINE),
+    "Heading3": (None, None, BODY_FONT, SAN_HAO, True, "justify", 2, BODY_LINE),
+    "GovBody": ("正文（首行缩进）", "Normal", BODY_FONT, SAN_HAO, False, "justify", 2, BODY_LINE),
+    "GovAnnex": ("附件标注", "Normal", HEI, SAN_HAO, False, "left", 0, BODY_LINE),
     "GovCell": ("表格文字", "Normal", BODY_FONT, SI_HAO, False, "justify", 0, 22),
     "GovLabel": ("表格标签", "Normal", HEI, SI_HAO, False, "center", 0, 22),
     "GovSmall": ("表格小字", "Normal", BODY_FONT, WU_HAO, False, "center", 0, 16),
@@ -166,7 +173,7 @@ class Sheet:
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.left_margin, section.right_margin = Twips(LEFT_TWIPS), Twips(RIGHT_TWIPS)
         section.header_distance, section.footer_distance = Mm(15), Mm(24)
         settings = self.doc.settings.element
         lang = settings.find(qn("w:themeFontLang"))
