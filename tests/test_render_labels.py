@@ -149,3 +149,13 @@ def test_page_counts(rendered, tmp_path):
                 wrong[name] = (counts[name], pages)
     assert not wrong, wrong
     assert all(count >= 1 for count in counts.values())
+
+
+def test_money_rounds_half_up_for_the_form_only():
+    from decimal import Decimal
+
+    from govproj.forms.common import in_wan, wan
+
+    assert wan(Decimal("123.456789")) == "123.46" and wan(Decimal("0.005")) == "0.01" and wan(Decimal("486.5")) == "486.50"
+    budget = in_wan({"unit": "元", "total": Decimal("1234567.89")})
+    assert budget["total"] == Decimal("123.456789") and wan(budget["total"]) == "123.46"  # exact in the data
