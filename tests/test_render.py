@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+import re
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from casebuild import build_project
 
 docx = pytest.importorskip("docx")
 
-BJ_FORMS = ["附件1-信息化项目需求确认表.docx", "附件2-市级共性平台使用情况表.docx", "附件3-信息资源共享开放情况表.docx",
+BJ_FORMS = ["附件1-信息化项目需求确认表.docx", "附件2-市级共性平台列表.docx", "附件3-信息资源共享开放情况表.docx",
             "附件4-信息化项目建设内容确认表.docx", "项目概要.docx"]
 
 HOSTILE = ("A&B <w:p>断开</w:p> \"双引号\" '单引号' {{ 7*7 }} {% if true %}X{% endif %} {_{ y }_} {#c#} ]]> &amp;\n"
@@ -104,12 +105,15 @@ def test_platforms_form_marks_the_platforms_used(run, bj):
     run("render", str(bj), "--form", "platforms")
     doc = open_docx(bj / "forms" / BJ_FORMS[1])
     rows = cells(doc.tables[0])
-    assert rows[0] == ["序号", "市级共性平台名称", "联系方式", "本项目\n使用"]
+    assert rows[0] == ["序号", "市级共性平台名称", "联系方式", "本项目\n使用※"]
+    assert doc.paragraphs[1].text == "市级共性平台列表"  # the annex's own title
     assert len(rows) == 23
     used = {r[1] for r in rows[1:] if r[3] == "■"}
-    assert used == {"市级政务云", "市政务信息资源共享交换平台", "市政务地理空间信息共享服务平台"}
-    assert rows[15] == ["15", "市级政务云", "市公共信息服务中心 89158303", "■"]
-    assert "本项目使用市级共性平台 3 个。" in [p.text for p in doc.paragraphs]
+    assert used == {"市级政务云", "市政务信息资源共享交换平台", "市政务地理空间信息共享服务平台（政务外网、互联网、京津冀）"}
+    assert rows[15] == ["15", "市级政务云", "市公共信息服务中心\n联系电话：89158303", "■"]
+    assert rows[4][1].startswith("首都之窗政务网站共性平台（网上调查平台、")
+    note = next(p.text for p in doc.paragraphs if p.text.startswith("※"))
+    assert "不是附件2原有内容" in note and "共 3 个" in note
 
 
 def test_sharing_form_lists_and_reasons(run, example):
@@ -276,7 +280,7 @@ def test_check_path_imports_nothing_of_render(tmp_path, run, bj):
 def test_list_names_every_form_and_its_article(run):
     code, out, _ = run("render", "--list", "--jurisdiction", "bj")
     assert code == 0
-    for line in ("needs", "附件1 信息化项目需求确认表（依据：第4条）", "附件2 市级共性平台使用情况表（依据：第7条）",
+    for line in ("needs", "附件1 信息化项目需求确认表（依据：第4条）", "附件2 市级共性平台列表（依据：第7条）",
                  "附件3 信息资源共享开放情况表（依据：第8条）", "附件4 信息化项目建设内容确认表（依据：第18条）", "项目概要"):
         assert line in out
     code, out, _ = run("render", "--list")
@@ -413,7 +417,8 @@ def test_typography(run, bj):
 
     assert (mm(section.page_width), mm(section.page_height)) == (210, 297)
     assert [mm(m) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] == [
-        37, 35, 28, 26]
+        37, 35, 27, 25]
+    assert section.page_width.twips - section.left_margin.twips - section.right_margin.twips == 28 * 320  # 28 字 of 3号
     with zipfile.ZipFile(path) as z:
         styles = z.read("word/styles.xml").decode()
         document = z.read("word/document.xml").decode()
@@ -428,8 +433,13 @@ def test_typography(run, bj):
     assert doc.paragraphs[0].text == "附件1" and 'w:eastAsia="黑体"' in doc.paragraphs[0].runs[0]._r.xml
     assert 'w:eastAsia="仿宋"' in document  # on the runs too, not only the styles
     assert len(footers) == 2
+    # GB/T 9704 7.1: 22 lines of 28 characters, the body's exact line spacing on that pitch
+    assert '<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="0"/>' in document
+    assert 'w:line="579" w:lineRule="exact"' in styles
     for footer in footers:
         assert "— " in footer and " —" in footer and "PAGE" in footer and 'w:eastAsia="宋体"' in footer
+        # one character (4号, 280 twips) in from the edge, in twips for LibreOffice and in characters for Word
+        assert re.search(r'w:(right|left)="280"', footer) and re.search(r'w:(right|left)Chars="100"', footer)
 
 
 def test_templates_are_current():

@@ -1,6 +1,6 @@
 """python-docx building blocks that give every template the typography of GB/T 9704-2012.
 
-A4; margins 天头 37 mm, 下白边 35 mm, 订口 28 mm, 翻口 26 mm (版心 156×225 mm); titles 2号 方正小标宋简体, "附件N"
+A4; margins 天头 37 mm, 下白边 35 mm, 订口 27 mm, 翻口 25 mm (版心 158×225 mm: 28 characters of 3号, 22 lines; see LEFT_TWIPS); titles 2号 方正小标宋简体, "附件N"
 3号 黑体 at the top left, headings 黑体 / 楷体 / 仿宋加粗, body 3号 仿宋 (table cells 4号 or 小四); page numbers
 "— 1 —" in 4号 宋体, odd pages at the right and even pages at the left, one character in from the edge.
 
@@ -24,35 +24,50 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_T
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 
 TITLE_FONT, BODY_FONT, HEI, KAI, SONG = "方正小标宋简体", "仿宋", "黑体", "楷体", "宋体"
 ALT_NAMES = {TITLE_FONT: "FZXiaoBiaoSong-B05S", BODY_FONT: "FangSong", HEI: "SimHei", KAI: "KaiTi", SONG: "SimSun"}
 ER_HAO, SAN_HAO, SI_HAO, XIAO_SI, WU_HAO = 22, 16, 14, 12, 10.5  # 字号 in points
 
-TEXT_WIDTH_MM = 156  # 版心宽
+TEXT_HEIGHT_MM = 225  # 版心高
+LINES, CHARS = 22, 28  # GB/T 9704 7.1: 每面 22 行，每行 28 字（3号）
+LINE_PITCH = int(TEXT_HEIGHT_MM / 25.4 * 1440 / LINES)  # twips: 579 (28.95 pt), the body's exact line spacing too
+# 28 characters of 3号 (16 pt) are 8960 twips (158.05 mm). The standard's 156 mm 版心 assumes Word's grid squeezing
+# each character into 15.8 pt; LibreOffice instead gives a 16 pt character two grid cells (the line holds 14). So the
+# text area is made 28 whole characters wide, with no squeezing (charSpace 0) that either program must honour:
+# 订口 27 mm (28 ± 1 mm, 5.2.1), 翻口 25 mm
+LEFT_TWIPS, TEXT_TWIPS = 1531, CHARS * 320
+RIGHT_TWIPS = 11906 - LEFT_TWIPS - TEXT_TWIPS  # 1415
+TEXT_WIDTH_MM = TEXT_TWIPS / 1440 * 25.4  # 版心宽 158.05 mm
+CHAR_SPACE = 0
+BODY_LINE = LINE_PITCH / 20  # pt
 HINT_COLOR = RGBColor(0x7F, 0x7F, 0x7F)
 
 CHECKED_BOX, EMPTY_BOX = "■", "□"  # in GB2312, so every Chinese font has them
 
 # style id -> (name shown in Word, base, font, size pt, bold, alignment, first-line indent chars, line spacing pt)
 PARAGRAPH_STYLES = {
-    "Normal": (None, None, BODY_FONT, SAN_HAO, False, "justify", 0, 28),
+    "Normal": (None, None, BODY_FONT, SAN_HAO, False, "justify", 0, BODY_LINE),
     "Title": (None, None, TITLE_FONT, ER_HAO, False, "center", 0, None),
-    "Subtitle": (None, None, KAI, SAN_HAO, False, "center", 0, 28),
-    "Heading1": (None, None, HEI, SAN_HAO, False, "justify", 2, 28),
-    "Heading2": (None, None, KAI, SAN_HAO, False, "justify", 2, 28),
-    "Heading3": (None, None, BODY_FONT, SAN_HAO, True, "justify", 2, 28),
-    "GovBody": ("正文（首行缩进）", "Normal", BODY_FONT, SAN_HAO, False, "justify", 2, 28),
-    "GovAnnex": ("附件标注", "Normal", HEI, SAN_HAO, False, "left", 0, 28),
+    "Subtitle": (None, None, KAI, SAN_HAO, False, "center", 0, BODY_LINE),
+    "Heading1": (None, None, HEI, SAN_HAO, False, "justify", 2, BODY_LINE),
+    "Heading2": (None, None, KAI, SAN_HAO, False, "justify", 2, BODY_LINE),
+    "Heading3": (None, None, BODY_FONT, SAN_HAO, True, "justify", 2, BODY_LINE),
+    "GovBody": ("正文（首行缩进）", "Normal", BODY_FONT, SAN_HAO, False, "justify", 2, BODY_LINE),
+    "GovAnnex": ("附件标注", "Normal", HEI, SAN_HAO, False, "left", 0, BODY_LINE),
     "GovCell": ("表格文字", "Normal", BODY_FONT, SI_HAO, False, "justify", 0, 22),
     "GovLabel": ("表格标签", "Normal", HEI, SI_HAO, False, "center", 0, 22),
     "GovSmall": ("表格小字", "Normal", BODY_FONT, WU_HAO, False, "center", 0, 16),
     "GovLabelSmall": ("表格小字标签", "Normal", HEI, WU_HAO, False, "center", 0, 16),
+    "GovList": ("密排表格", "Normal", BODY_FONT, WU_HAO, False, "center", 0, 13),
+    "GovLabelList": ("密排表格标签", "Normal", HEI, WU_HAO, False, "center", 0, 13),
     "GovNote": ("说明文字", "Normal", BODY_FONT, SI_HAO, False, "justify", 2, 22),
     "GovPageNum": ("页码", "Normal", SONG, SI_HAO, False, "right", 0, None),
     "GovCover": ("封面栏目", "Normal", HEI, SAN_HAO, False, "left", 4, 40),
 }
+GRID_STYLES = {"Normal", "GovBody", "Heading1", "Heading2", "Heading3", "GovAnnex"}  # body text: on the 28×22 grid
+CELL_STYLES = {"GovCell", "GovSmall", "GovList", "GovLabel", "GovLabelSmall", "GovLabelList", "GovNote", "GovCover"}
 HINT_STYLE = "GovHint"  # character style of the outline's guidance shown where the project has no data
 
 
@@ -158,7 +173,7 @@ class Sheet:
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.left_margin, section.right_margin = Twips(LEFT_TWIPS), Twips(RIGHT_TWIPS)
         section.header_distance, section.footer_distance = Mm(15), Mm(24)
         settings = self.doc.settings.element
         lang = settings.find(qn("w:themeFontLang"))
@@ -171,6 +186,16 @@ class Sheet:
         if control is not None:
             control.set(qn("w:val"), "compressPunctuation")  # 标点挤压, as Chinese typesetting does
         self.doc.settings.odd_and_even_pages_header_footer = True
+        # GB/T 9704 7.1: 28 characters a line, 22 lines a page (3号 仿宋). The grid's line pitch is the 版心 height
+        # / 22; charSpace is the character pitch (版心 width / 28) minus the default font size, in 1/4096 pt
+        sect = section._sectPr
+        for old in sect.findall(qn("w:docGrid")):
+            sect.remove(old)
+        grid = OxmlElement("w:docGrid")
+        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:linePitch"), str(LINE_PITCH))
+        grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+        sect.append(grid)
 
     def _styles(self) -> None:
         styles = self.doc.styles
@@ -182,6 +207,8 @@ class Sheet:
         rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         _fonts(rpr, BODY_FONT)
         _lang(rpr)
+        for tag in ("w:sz", "w:szCs"):  # the grid's character pitch is measured against this size
+            _child(rpr, tag).set(qn("w:val"), str(SAN_HAO * 2))
         ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
         spacing = ppr.find(qn("w:spacing"))
         spacing.set(qn("w:after"), "0")
@@ -194,6 +221,12 @@ class Sheet:
                 style.base_style = styles[base] if base else None
                 style.quick_style = True
             self._restyle(style, font, size, bold, align, indent, line)
+            if style_id not in GRID_STYLES:  # tables and notes keep their own line spacing, off the page's line grid
+                ppr = style.element.get_or_add_pPr()
+                _child(ppr, "w:snapToGrid", PPR_ORDER).set(qn("w:val"), "0")
+            if style_id in CELL_STYLES:  # a long e-mail address or URL wraps at the cell's edge, not as a whole word
+                ppr = style.element.get_or_add_pPr()
+                _child(ppr, "w:wordWrap", PPR_ORDER).set(qn("w:val"), "0")
             if style_id.startswith("Heading"):
                 style.paragraph_format.keep_with_next = True
                 style.paragraph_format.space_before = Pt(0)
@@ -241,7 +274,10 @@ class Sheet:
             p.style = self.doc.styles["页码"]
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if align == "right" else WD_ALIGN_PARAGRAPH.LEFT
             ind = p._p.get_or_add_pPr().get_or_add_ind()
-            ind.set(qn("w:rightChars" if align == "right" else "w:leftChars"), "100")  # 空一字
+            # 空一字: in characters for Word and WPS, and in twips (one 4号 character, 14 pt) for LibreOffice,
+            # which ignores rightChars/leftChars
+            ind.set(qn("w:right" if align == "right" else "w:left"), str(int(SI_HAO * 20)))
+            ind.set(qn("w:rightChars" if align == "right" else "w:leftChars"), "100")
             self._run(p, "— ", SONG)
             begin = self._run(p, "", SONG)
             _field_char(begin, "begin")
@@ -358,6 +394,13 @@ RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "s
              "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
 
 
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
 TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
                "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
 
@@ -457,7 +500,8 @@ class Grid:
             cell.vertical_alignment = {"center": WD_CELL_VERTICAL_ALIGNMENT.CENTER,
                                        "top": WD_CELL_VERTICAL_ALIGNMENT.TOP}[spec.valign]
             paragraphs = spec.paragraphs() or [P("")]
-            style = ("GovLabelSmall" if self.style == "GovSmall" else "GovLabel") if spec.label else self.style
+            labels = {"GovSmall": "GovLabelSmall", "GovList": "GovLabelList"}
+            style = labels.get(self.style, "GovLabel") if spec.label else self.style
             for index, p in enumerate(paragraphs):
                 target = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 self.sheet._fill(target, P(*p.segments, style=p.style or style, align=p.align or spec.align), style)

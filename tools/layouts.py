@@ -56,23 +56,22 @@ def bj_needs(s: Sheet) -> None:
 
 
 def bj_platforms(s: Sheet) -> None:
+    """附件2 as the annex prints it: 序号、市级共性平台名称、联系方式 (the unit, then "联系电话：…" on a line of its own);
+    the last column is govproj's own, marked as such. Compact, so that the 22 rows and the notes fit on one page."""
     s.annex("附件2")
-    s.title()
-    s.add(P("项目名称：{{ project.name }}", style="GovCell"))
-    s.add(P("依据：市级共性平台列表（京经信委发〔2016〕1号附件2）；“本项目使用”一栏标■的为本项目使用的平台。",
-            style="GovCell"))
-    g = s.table([11, 68, 60, 17], style="GovSmall")
-    g.row(L("序号"), L("市级共性平台名称"), L("联系方式"), L("本项目\n使用"), header=True)
+    s.title("市级共性平台列表")
+    s.add(P("项目名称：{{ project.name }}", style="GovSmall", align="left"))
+    g = s.table([10, 78, 50, 18], style="GovList")
+    g.row(L("序号"), L("市级共性平台名称"), L("联系方式"), L("本项目\n使用※"), header=True)
     g.loop("for p in platform_rows")
-    g.row(V("{{ p.no }}"), V("{{ p.name }}", align="left"), V("{{ p.contact }}", align="left"), V("{{ p.used|tick }}"))
+    g.row(V("{{ p.no }}"), V("{{ p.name }}", align="left"),
+          V("{{ p.contact }}", align="left"),
+          V("{{ p.used|tick }}"))
     g.loop("endfor")
-    s.add(P("本项目使用市级共性平台 {{ platforms_used_count }} 个。", style="GovNote"))
-    s.loop("if other_platforms")
-    s.add(P("另填写了不在附件2列表中的平台：{{ other_platforms }}。", style="GovNote"))
-    s.loop("endif")
-    s.loop("if internal_platforms")
-    s.add(P("使用的单位内部共性平台：{{ internal_platforms }}。", style="GovNote"))
-    s.loop("endif")
+    s.add(P("※ “本项目使用”一栏不是附件2原有内容，由 govproj 增加：标■的为本项目使用的平台，共 {{ platforms_used_count }} 个"
+            "{% if other_platforms %}；另填写了不在列表中的平台：{{ other_platforms }}{% endif %}"
+            "{% if internal_platforms %}；使用的单位内部共性平台：{{ internal_platforms }}{% endif %}。",
+            style="GovSmall", align="left"))
 
 
 def _duty(g, label: str, section: str, verb: str, hint: str, columns: str) -> None:
@@ -171,8 +170,7 @@ def yb_declaration(s: Sheet) -> None:
     for label, expr in (("项目内容及功能", "needs.functions"), ("信息资源\n上云情况", "needs.cloud_status"),
                         ("信息资源\n共享情况", "needs.sharing_status"), ("单位信息化项目现状及整合情况", "needs.integration")):
         g.row(L(label), V("{{ %s }}" % expr, span=5, **left), height_mm=16)
-    g.row(L("备    注"), V("{{ needs.remarks }}{% if funding_other_text %}{% if needs.remarks %}；{% endif %}"
-                              "其他资金来源：{{ funding_other_text }}{% endif %}", span=5, **left), height_mm=14)
+    g.row(L("备    注"), V("{{ remarks_text }}", span=5, **left), height_mm=14)
 
 
 # ---- 吉林省 -----------------------------------------------------------------------------------------------------
@@ -201,7 +199,7 @@ def jl_application(s: Sheet) -> None:
     g = s.table([34, 44, 34, 44], style="GovSmall")
     left = dict(align="left")
     g.row(L("项目名称"), V("{{ project.name }}", span=3, **left))
-    g.row(L("项目编号"), V("{{ project.id }}", **left), L("预算年度"), V("{{ project.budget_year }}", **left))
+    g.row(L("项目编号"), V("{{ project.project_no }}", **left), L("预算年度"), V("{{ project.budget_year }}", **left))
     g.row(L("项目立项单位"), V("{{ project.unit }}", span=3, **left))
     g.row(L("项目负责人"), V("{{ leader.name }}", **left), L("项目联系人"), V("{{ contact.name }}", **left))
     g.row(L("联系电话"), V("{{ contact.phone }}", **left), L("电子邮箱"), V("{{ contact.email }}", **left))
@@ -230,7 +228,7 @@ def report(s: Sheet, chapters: tuple[Chapter, ...], to: str, intro: str, date: s
     s.add(P(intro))
     outline(s, chapters, TABLES)
     s.add(P(""))
-    s.add(P("{{ project.unit }}（盖章）", align="right"))
+    s.add(P("{{ project.unit|pen(10) }}（盖章）", align="right"))
     s.add(P(f"{{{{ {date}|pendate }}}}", align="right"))
 
 
@@ -238,7 +236,8 @@ def xc_midterm(s: Sheet) -> None:
     from govproj.forms.xc import MIDTERM
 
     report(s, MIDTERM, "区科技和信息化局、区财政局：",
-           "根据《北京市西城区信息化项目管理办法》（西政发〔2022〕7号）第二十三条，现将{{ project.name }}的项目建设进度、"
+           "根据《北京市西城区信息化项目管理办法》（西政发〔2022〕7号）第二十三条，现将"
+           "{% if project.name %}{{ project.name }}{% else %}本项目{% endif %}的项目建设进度、"
            "数据资源建设、安全体系建设和预算执行等情况报告如下。", "reported.date")
 
 
@@ -246,7 +245,7 @@ def gs_monitoring(s: Sheet) -> None:
     from govproj.forms.gs import MONITORING
 
     report(s, MONITORING, "领导小组办公室、区财政局：",
-           "根据《拱墅区信息化项目管理办法》五（四），现报送{{ project.name }}"
+           "根据《拱墅区信息化项目管理办法》五（四），现报送{% if project.name %}{{ project.name }}{% else %}本项目{% endif %}"
            "{% if latest_report.period %}{{ latest_report.period }}{% endif %}的绩效目标实现程度和预算执行进度"
            "“双监控”情况。", "latest_report.date")
 
@@ -263,7 +262,7 @@ def gs_resources(s: Sheet) -> None:
     a.row(L("序号"), L("资源类型"), L("申请内容"), L("申请日期"), L("分配日期"), L("资源分配\n表编号"), header=True)
     a.loop("for r in allocations")
     a.row(V("{{ r.no }}"), V("{{ r.type }}"), V("{{ r.content }}", align="left"), V("{{ r.applied_on }}"),
-          V("{{ r.allocated_on }}"), V("{{ r.doc_no }}"))
+          V("{{ r.allocated_on }}"), V("{{ r.doc_no }}"), height_mm=10)
     a.loop("endfor")
     s.add(P(B("二、上线前对接情况"), style="GovCell"))
     c = s.table([52, 26, 30, 48], style="GovSmall")
@@ -272,6 +271,8 @@ def gs_resources(s: Sheet) -> None:
     c.row(V("{{ x.label }}", align="left"), V("{{ x.connected|radio(true) }}是 {{ x.connected|radio(false) }}否"),
           V("{{ x.date }}"), V("{{ x.note }}", align="left"))
     c.loop("endfor")
+    s.add(P(""))
+    s.add(P("申请单位（盖章）：{{ project.unit|pen(10) }}\t日期：　　　　年　　月　　日", style="GovCell", align="left"))
     s.add(P("依据：五（六）项目上线前需与基础服务完成对接、完成数据共享接口对接，不得系统与系统间直接对接；"
             "六（二）未接入区数据中枢的系统，不得上线运行。", style="GovCell"))
 
@@ -318,12 +319,17 @@ def summary(s: Sheet) -> None:
 # ---- outlines ---------------------------------------------------------------------------------------------------
 
 def outline(s: Sheet, chapters: tuple[Chapter, ...], tables: dict[str, Callable[[Sheet], None]] | None = None) -> None:
-    """Chapters and their headings; under each, the project's text or the outline's guidance in grey."""
+    """Chapters and their headings; under each, the project's text or the outline's guidance in grey; a section of
+    labelled lines keeps every label, filled or not."""
     tables = tables or {}
     for chapter in chapters:
         s.heading(chapter.title, 1)
-        if chapter.key:
-            s.add(P(*filled(f"outline.{chapter.key}", chapter.guidance or "（按提纲编写）")))
+        if chapter.fields:
+            if chapter.guidance:
+                s.add(P(H(chapter.guidance)))
+            _fields(s, chapter.key, chapter.fields)
+        elif chapter.key:
+            s.add(P(*filled(f"outline.{chapter.key}", chapter.guidance or "（请编写本节内容）")))
         elif chapter.guidance:
             s.add(P(H(chapter.guidance)))
         if chapter.table:
@@ -332,9 +338,24 @@ def outline(s: Sheet, chapters: tuple[Chapter, ...], tables: dict[str, Callable[
             s.add(P(H(chapter.note)))
         for item in chapter.items:
             s.heading(item.title, 2)
-            s.add(P(*filled(f"outline.{item.key}", item.guidance or f"（请编写：{_topic(item.title)}）")))
+            if item.fields:
+                _fields(s, item.key, item.fields)
+            else:
+                s.add(P(*filled(f"outline.{item.key}", item.guidance or f"（请编写：{_topic(item.title)}）")))
             if item.table:
                 tables[item.table](s)
+            if item.note:
+                s.add(P(H(item.note)))
+
+
+def _fields(s: Sheet, key: str, fields) -> None:
+    """"标签：值" per field; an empty value leaves the label (and the guidance in grey) for the pen."""
+    for n, field in enumerate(fields, 1):
+        expr = f"outline.{key}_{n}"
+        if field.guidance:
+            s.add(P(f"{field.label}：", *filled(expr, field.guidance), align="left"))
+        else:
+            s.add(P(f"{field.label}：{{{{ {expr} }}}}", align="left"))
 
 
 def _topic(title: str) -> str:
@@ -352,6 +373,10 @@ def budget_table(s: Sheet) -> None:
     g.row(V("{{ line.no }}"), V("{{ line.name }}{% if line.note %}（{{ line.note }}）{% endif %}", align="left"),
           V("{{ line.category }}"), V("{{ line.amount }}", align="right"))
     g.loop("endfor")
+    g.loop("if not budget_lines")
+    for _ in range(3):  # blank rows to write in
+        g.row(V(""), V(""), V(""), V(""), height_mm=8)
+    g.loop("endif")
     g.row(L("合计", span=3), V("{{ total }}", align="right"))
     s.add(P("资金来源：{{ funding_text }}", style="GovNote"))
 

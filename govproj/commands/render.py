@@ -17,7 +17,8 @@ DESCRIPTION = ("按项目所属辖区的管理办法，把项目文件填入附�
                "同样的输入总是生成逐字节相同的文件；govproj 生成后被手工修改过的文件不会被覆盖，除非 --force。\n\n"
                "模板按以下顺序查找，先找到的为准：--templates 文件夹、项目文件夹的 templates/、仓库的 .govproj/templates/、\n"
                "govproj 内置模板。在这些文件夹放入新的 .docx 即增加一个自定义表单。\n\n"
-               "退出码：0 成功；1 --lint 发现模板错误；2 用法错误、文件无法读取或拒绝覆盖。")
+               "退出码：0 成功；1 模板引用了项目文件不可能有的数据（生成前自动检查，什么也不写；--lint 同）；\n"
+               "2 用法错误、文件无法读取、模板有不安全的访问或错误、拒绝覆盖。")
 EPILOG = """示例：
   govproj render projects/gis-upgrade                         # 全部表单 → projects/gis-upgrade/forms/
   govproj render projects/gis-upgrade --form needs,sharing    # 只生成需求确认表和共享开放情况表
@@ -114,46 +115,74 @@ def render_outputs(project, sources, chosen, *, soffice: str | None = None) -> d
 
 
 def _render(folder: Path, out: Path | None, args: SimpleNamespace) -> int:
+    """Fill the forms, lint their templates (an error writes nothing: exit 1), write them, say what is not filled."""
     from govproj.edges.render import require_soffice, write_outputs
 
     project, sources, chosen, skipped = _load(folder, args)
     soffice = require_soffice() if args.pdf else None
     out = out or folder / "forms"
-    outputs = render_outputs(project, sources, chosen, soffice=soffice)
-    status = write_outputs(out, outputs, force=args.force)
+    outputs = render_outputs(project, sources, chosen)  # template errors stop here (exit 2)
+    findings = _lint_forms(project, sources, chosen)
+    errors = sum(item.severity == "error" for _, _, items in findings for item in items)
     from govproj.core.project import display_path
 
+    if errors:
+        for form, template, items in findings:
+            if any(item.severity == "error" for item in items):
+                _print_lint(form, template, [item for item in items if item.severity == "error"])
+        sys.stdout.write(f"\n共 {errors} 处模板错误，本次什么也没有写。模板引用了项目文件不可能提供的数据（变量名或字段名"
+                         "写错、字段已改名），生成的表单中这些位置会是空白；改正模板后重新生成。\n")
+        return 1
+    if soffice:
+        from govproj.edges.render import to_pdf
+
+        outputs.update(to_pdf(dict(outputs), soffice))
+    status = write_outputs(out, outputs, force=args.force)
     where = display_path(out)
     sys.stdout.write(f"{project.display}（{project.pack.name} · {project.name or project.id}）→ {where}/\n")
     for name, state in status.items():
         sys.stdout.write(f"  {state}  {name}\n")
     for form, reason in skipped:
         sys.stdout.write(f"  跳过  {form.label}：{reason}（需要时用 --form {form.id}）\n")
+    hints = sum(len(items) for _, _, items in findings)
+    if hints:
+        sys.stdout.write(f"  提示  {hints} 项数据未填写，表单中留空或显示提示文字；"
+                         f"`govproj render {project.display} --lint` 列出它们及其位置\n")
     return 0
 
 
-def _lint(folder: Path, args: SimpleNamespace) -> int:
+def _lint_forms(project, sources, forms):
+    """(form, template, lint items) of each form."""
     from govproj.forms import context
     from govproj.edges.render import find_template, lint
 
-    project, sources, chosen, skipped = _load(folder, args)
-    chosen = chosen + [form for form, _ in skipped]
-    errors = 0
-    for form in chosen:
+    out = []
+    for form in forms:
         template = find_template(form, sources)
-        items = lint(template, project, context(form, project))
-        rel = f"{form.jurisdiction}/{form.template}" if template.origin == "内置" else str(template.path)
-        sys.stdout.write(f"{form.label}（模板：{template.origin} {rel}）\n")
-        if not items:
-            sys.stdout.write("  模板用到的数据项目都已提供\n")
-        for item in items:
-            errors += item.severity == "error"
-            label = "错误" if item.severity == "error" else "提示"
-            sys.stdout.write(f"  {label}  {item.message}\n")
-            places = "；".join(item.places[:3]) + (f" 等 {len(item.places)} 处" if len(item.places) > 3 else "")
-            sys.stdout.write(f"        {{{{ {item.expr} }}}} 位于 {places}\n" if item.expr else f"        位于 {places}\n")
+        out.append((form, template, lint(template, project, context(form, project))))
+    return out
+
+
+def _print_lint(form, template, items) -> None:
+    rel = f"{form.jurisdiction}/{form.template}" if template.origin == "内置" else str(template.path)
+    sys.stdout.write(f"{form.label}（模板：{template.origin} {rel}）\n")
+    if not items:
+        sys.stdout.write("  模板用到的数据项目都已提供\n")
+    for item in items:
+        label = "错误" if item.severity == "error" else "提示"
+        sys.stdout.write(f"  {label}  {item.message}\n")
+        places = "；".join(item.places[:3]) + (f" 等 {len(item.places)} 处" if len(item.places) > 3 else "")
+        sys.stdout.write(f"        {{{{ {item.expr} }}}} 位于 {places}\n" if item.expr else f"        位于 {places}\n")
+
+
+def _lint(folder: Path, args: SimpleNamespace) -> int:
+    project, sources, chosen, skipped = _load(folder, args)
+    errors = 0
+    for form, template, items in _lint_forms(project, sources, chosen + [form for form, _ in skipped]):
+        errors += sum(item.severity == "error" for item in items)
+        _print_lint(form, template, items)
     if errors:
-        sys.stdout.write(f"\n共 {errors} 处模板错误：模板引用了项目文件不可能提供的数据，生成的表单中这些位置会是空白。\n")
+        sys.stdout.write(f"\n共 {errors} 处模板错误：模板引用了不安全的或项目文件不可能提供的数据，生成时会停止或在这些位置留空。\n")
     return 1 if errors else 0
 
 

@@ -128,17 +128,17 @@ def available_forms(jurisdiction: str, sources: list[Source]) -> list[Form]:
 # ---- the Jinja environment --------------------------------------------------------------------------------------
 
 def _printable(value: Any) -> str:
-    """How a value prints in a form: 万元 with the project's precision, 2026年5月31日, 是/否, lists joined by 、."""
+    """How a value prints in a form: 万元 with two decimals, 2026年5月31日, 是/否, lists joined by 、."""
     from jinja2 import Undefined
 
-    from govproj.core.fields import format_money
+    from govproj.forms.common import wan
 
     if value is None or isinstance(value, Undefined):
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Decimal):
-        return format_money(value)
+        return wan(value)
     if isinstance(value, _dt.date):
         return fmt_date(value)
     if isinstance(value, (list, tuple)):
@@ -201,7 +201,9 @@ def environment():
 
         def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
             # refuse instead of rendering an empty undefined that hides the attempt
-            raise SecurityError(f"不允许访问 {type(obj).__name__} 对象的属性“{attribute}”")
+            error = SecurityError(f"不允许访问 {type(obj).__name__} 对象的属性“{attribute}”")
+            error.attribute = attribute  # type: ignore[attr-defined]
+            raise error
 
     env = Env(autoescape=True, undefined=ChainableUndefined, finalize=_printable, keep_trailing_newline=True)
     env.filters.update(FILTERS)
@@ -230,6 +232,32 @@ def clean(value: Any, *, paragraphs: bool = False) -> Any:
 
 # ---- filling ----------------------------------------------------------------------------------------------------
 
+class TemplateFailure(Exception):
+    """An error raised while a part of a template renders, with the tag where it happened."""
+
+    def __init__(self, error: BaseException, where: str) -> None:
+        super().__init__(str(error))
+        self.error, self.where = error, where
+
+
+def _part_label(partname: str) -> str:
+    name = PurePosixPath(str(partname)).name
+    return "页眉" if name.startswith("header") else "页脚" if name.startswith("footer") else "正文"
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line an error was raised on: Jinja rewrites the traceback with frames named after the template."""
+    if getattr(exc, "lineno", None):
+        return int(exc.lineno)  # syntax errors
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def _docx_template(path: Path):
     from docxtpl import DocxTemplate
 
@@ -238,7 +266,14 @@ def _docx_template(path: Path):
             # docxtpl's own version, minus the rewrite of "{_{" → "{{" after rendering, which would alter user text
             src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
             self.current_rendering_part = part
-            dst_xml = jinja_env.from_string(src_xml).render(context)
+            try:
+                dst_xml = jinja_env.from_string(src_xml).render(context)
+            except Exception as exc:  # noqa: BLE001 — said with the tag and its place, see fill()
+                line = _template_line(exc)
+                label = _part_label(getattr(part, "partname", ""))
+                needle = getattr(exc, "attribute", "") or ""
+                where = _place(label, src_xml, line, needle, tag_only=True) if line else label
+                raise TemplateFailure(exc, where) from exc
             dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
             return self.resolve_listing(dst_xml)
 
@@ -246,22 +281,40 @@ def _docx_template(path: Path):
 
 
 def fill(path: Path, context: dict[str, Any], *, core: dict[str, str]) -> bytes:
-    """Render one template with the context; the reproducible .docx bytes."""
+    """Render one template with the context; the reproducible .docx bytes.
+
+    Whatever a template does wrong (an unsafe attribute, include, a range too big, a syntax error) stops the render
+    as the template's error (exit 2) naming the file and the tag, never an internal defect."""
     from jinja2.exceptions import SecurityError
 
     tpl = _docx_template(path)
     try:
         tpl.render(clean(context, paragraphs=True), environment(), autoescape=True)
-    except SecurityError as exc:
-        raise UsageError(f"模板 {path} 中有不安全的访问，已停止生成：{exc}",
-                         hint="模板只能读取项目数据，不能访问 Python 对象的内部属性") from None
-    except Exception as exc:  # noqa: BLE001 — whatever a user template does wrong (include, range overflow,
-        # syntax) is the template's error, never an internal defect
-        raise UsageError(f"模板 {path} 有错误：{type(exc).__name__}: {exc}",
-                         hint="用 `govproj render --lint` 查看出错的位置") from None
+    except TemplateFailure as failure:
+        exc = failure.error
+        if isinstance(exc, SecurityError):
+            raise UsageError(f"模板 {path} 中有不安全的访问，已停止生成：{failure.where}：{exc}",
+                             hint="模板只能读取项目数据，不能访问 Python 对象的内部属性，也不能包含其他文件") from None
+        raise UsageError(f"模板 {path} 有错误，已停止生成：{failure.where}：{_describe(exc)}",
+                         hint="改正模板中的这个标签；`govproj render --lint` 列出模板的全部问题") from None
+    except Exception as exc:  # noqa: BLE001 — a broken .docx or a failure outside a part's Jinja
+        raise UsageError(f"模板 {path} 有错误：{_describe(exc)}",
+                         hint="用 Word 或 WPS 打开并另存这个模板，或换回内置模板") from None
     buffer = io.BytesIO()
     tpl.save(buffer)
     return normalize_docx(buffer.getvalue(), core=core)
+
+
+def _describe(exc: BaseException) -> str:
+    """A template error in Chinese where Jinja's words would puzzle a user."""
+    text = str(exc)
+    if isinstance(exc, OverflowError) or "MAX_RANGE" in text:
+        return "range() 的范围太大（模板中最多 100000 项）"
+    if "no loader" in text:
+        return "模板不能用 include、import、extends 引用其他文件"
+    if type(exc).__name__ == "TemplateSyntaxError":
+        return f"Jinja 语法错误：{getattr(exc, 'message', text)}"
+    return f"{type(exc).__name__}: {text}"
 
 
 def core_properties(form: Form, project: "Project") -> dict[str, str]:
@@ -514,15 +567,20 @@ def _parts_xml(path: Path) -> list[tuple[str, str]]:
     return parts
 
 
-def _place(label: str, source: str, lineno: int, needle: str) -> str:
+def _place(label: str, source: str, lineno: int, needle: str, *, tag_only: bool = False) -> str:
     """"表格1 第3行第2格「…」": where the tag reading `needle` stands, on line `lineno` of the Jinja source
-    (docxtpl puts every paragraph on a line of its own)."""
+    (docxtpl puts every paragraph on a line of its own). With `tag_only`, the quote is the tag itself."""
+    import html
+
     lines = source.split("\n")
     index = max(0, min(lineno - 1, len(lines) - 1))
     line = lines[index]
     start = sum(len(text) + 1 for text in lines[:index])
     word = re.compile(rf"(?<![\w.]){re.escape(needle)}(?!\w)")
-    tag = next((m for m in re.finditer(r"\{[{%].*?[}%]\}", line) if word.search(m.group(0))), None)
+    tags = list(re.finditer(r"\{[{%].*?[}%]\}", line))
+    tag = next((m for m in tags if word.search(m.group(0))), None)
+    if tag is None and needle:
+        tag = next((m for m in tags if needle in m.group(0)), None)
     at = start + (tag.start() if tag else 0)
     tables = 0
     stack: list[list[int]] = []  # per open table: [table number, row, cell]
@@ -545,9 +603,11 @@ def _place(label: str, source: str, lineno: int, needle: str) -> str:
     if tag is not None and 0 <= end < tag.start():  # a {%p %} / {%tr %} tag: the paragraph it replaced
         text = tag.group(0)
         paragraph += 1
+    elif tag is not None and tag_only:
+        text = html.unescape(tag.group(0))
     else:
         text = re.sub(r"<[^>]+>", "", line[:end] if end >= 0 else line).strip()
-    text = text if len(text) <= 40 else text[:39] + "…"
+    text = text if len(text) <= 40 or tag_only else text[:39] + "…"
     if stack:
         where = f"表格{stack[-1][0]} 第{stack[-1][1]}行第{stack[-1][2]}格"
     elif label == "正文":
@@ -557,10 +617,29 @@ def _place(label: str, source: str, lineno: int, needle: str) -> str:
     return f"{where}「{text}」" if text else where
 
 
-def _references(node: Any, bound: dict[str, Any], out: list[tuple[tuple, int, str]]) -> None:
+def _references(node: Any, bound: dict[str, Any], out: list[tuple[tuple, int, str]],
+                decide: Any = None) -> None:
     """Collect the data paths a template reads: ("needs", "signoffs", "business_head", "name"); a loop
-    variable stands for an item of its list: ("sharing", "resources", "[]", "name")."""
+    variable stands for an item of its list: ("sharing", "resources", "[]", "name"). `decide(test, bound)` says
+    whether an `if` holds for this project (None: cannot tell); the branches not taken are not read."""
     from jinja2 import nodes
+
+    if isinstance(node, nodes.If) and decide is not None:
+        _references(node.test, bound, out, decide)
+        holds = decide(node.test, bound)
+        if holds is not False:
+            for child in node.body:
+                _references(child, bound, out, decide)
+        if holds is True:
+            return
+        rest = list(node.elif_)
+        if rest:
+            _references(nodes.If(rest[0].test, rest[0].body, rest[1:], node.else_, lineno=rest[0].lineno),
+                        bound, out, decide)
+        else:
+            for child in node.else_:
+                _references(child, bound, out, decide)
+        return
 
     def chain(expr: Any) -> tuple | None:
         parts: list[Any] = []
@@ -586,7 +665,7 @@ def _references(node: Any, bound: dict[str, Any], out: list[tuple[tuple, int, st
             out.append((path, node.lineno, name.name))
             return
     if isinstance(node, nodes.For):
-        _references(node.iter, bound, out)
+        _references(node.iter, bound, out, decide)
         inner = dict(bound)
         item = chain(node.iter)
         single = isinstance(node.target, nodes.Name)
@@ -594,20 +673,20 @@ def _references(node: Any, bound: dict[str, Any], out: list[tuple[tuple, int, st
             inner[name.name] = (item + ("[]",)) if item is not None and single else None
         inner["loop"] = None
         for child in node.body:
-            _references(child, inner, out)
+            _references(child, inner, out, decide)
         if node.test is not None:
-            _references(node.test, inner, out)
+            _references(node.test, inner, out, decide)
         for child in node.else_:
-            _references(child, bound, out)
+            _references(child, bound, out, decide)
         return
     if isinstance(node, nodes.Assign):
-        _references(node.node, bound, out)
+        _references(node.node, bound, out, decide)
         targets = [node.target] if isinstance(node.target, nodes.Name) else list(node.target.find_all(nodes.Name))
         for name in targets:
             bound[name.name] = None
         return
     for child in node.iter_child_nodes():
-        _references(child, bound, out)
+        _references(child, bound, out, decide)
 
 
 def _spec_label(spec: Any, path: tuple) -> tuple[bool, str]:
@@ -667,9 +746,53 @@ def _dotted(path: tuple) -> str:
     return out
 
 
+def _unsafe(tree: Any) -> list[tuple[int, str, str]]:
+    """(line, needle, message) of what the sandbox refuses, found without rendering: internal attributes
+    (`x.__class__`, `x['_y']`, `x|attr('__y')`) and tags that reach other files (include, import, extends)."""
+    from jinja2 import nodes
+
+    found = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, nodes.Include, nodes.Import,
+                               nodes.FromImport, nodes.Extends)):
+        if isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+            word = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
+                    nodes.Extends: "extends"}[type(node)]
+            found.append((node.lineno, word, f"不安全：模板不能用 {word} 引用其他文件，生成时会停止（退出码 2）"))
+            continue
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        elif isinstance(node, nodes.Getitem):
+            name = node.arg.value if isinstance(node.arg, nodes.Const) else None
+        else:
+            name = node.args[0].value if node.name == "attr" and node.args and isinstance(node.args[0], nodes.Const) \
+                else None
+        if isinstance(name, str) and name.startswith("_"):
+            found.append((node.lineno, name, f"不安全：模板访问了内部属性“{name}”，生成时会停止（退出码 2）"))
+    return found
+
+
+def _decider(env: Any, context: dict[str, Any]) -> Any:
+    """Evaluate an `if` test against the project's context: True / False, or None when it reads a loop or `set`
+    variable, or fails (then both branches count)."""
+    from jinja2 import nodes
+
+    data = clean(context, paragraphs=True)
+
+    def decide(test: Any, bound: dict[str, Any]) -> bool | None:
+        if any(n.name in bound for n in test.find_all(nodes.Name)):
+            return None
+        tree = nodes.Template([nodes.Output([nodes.CondExpr(test, nodes.Const("1"), nodes.Const("0"))])])
+        try:
+            return env.from_string(tree).render(data) == "1"
+        except Exception:  # noqa: BLE001 — a test that fails here fails at render time too, reported there
+            return None
+
+    return decide
+
+
 def lint(template: Template, project: "Project", context: dict[str, Any]) -> list[LintItem]:
     """Template variables the project does not provide: names no project file can have (errors) and values the
-    project leaves empty (info), each with the place in the template."""
+    project leaves empty (info), each with the place in the template; errors first, each group in document order."""
     import difflib
 
     from jinja2 import TemplateSyntaxError
@@ -683,28 +806,38 @@ def lint(template: Template, project: "Project", context: dict[str, Any]) -> lis
     files = {ns: file for file, ns in NAMESPACES.items()}
     sources = form_sources(template.form)
     found: dict[tuple[str, str, str], list[str]] = {}
-    for label, xml in _parts_xml(template.path):
+    order: dict[tuple[str, str, str], tuple[int, int]] = {}
+
+    def note(key: tuple[str, str, str], place: str, position: tuple[int, int]) -> None:
+        places = found.setdefault(key, [])
+        order.setdefault(key, position)
+        if place not in places:
+            places.append(place)
+
+    for index, (label, xml) in enumerate(_parts_xml(template.path)):
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
         try:
             tree = env.parse(source)
         except TemplateSyntaxError as exc:
-            found.setdefault(("error", "", f"Jinja 语法错误：{exc.message}"), []).append(
-                _place(label, source, exc.lineno or 1, ""))
+            note(("error", "", f"Jinja 语法错误：{exc.message}"),
+                 _place(label, source, exc.lineno or 1, "", tag_only=True), (index, exc.lineno or 1))
             continue
+        for lineno, needle, message in _unsafe(tree):
+            note(("error", "", message), _place(label, source, lineno, needle, tag_only=True), (index, lineno))
         refs: list[tuple[tuple, int, str]] = []
-        _references(tree, {}, refs)
+        _references(tree, {}, refs)  # every tag, for errors
+        live: list[tuple[tuple, int, str]] = []
+        _references(tree, {}, live, _decider(env, context))  # the branches this project takes, for hints
+        read = set(live)
         for path, lineno, needle in refs:
             root = path[0]
             if root in env.globals or root == "loop":
                 continue
             key = _judge(path, context, specs, files, sources, difflib)
-            if key is not None:
-                places = found.setdefault(key, [])
-                place = _place(label, source, lineno, needle)
-                if place not in places:
-                    places.append(place)
+            if key is not None and (key[0] == "error" or (path, lineno, needle) in read):
+                note(key, _place(label, source, lineno, needle), (index, lineno))
     items = [LintItem(sev, expr, message, tuple(places)) for (sev, expr, message), places in found.items()]
-    return sorted(items, key=lambda i: (i.severity != "error", i.places[0] if i.places else "", i.expr))
+    return sorted(items, key=lambda i: (i.severity != "error", order[(i.severity, i.expr, i.message)]))
 
 
 def _judge(path: tuple, context: dict[str, Any], specs: dict, files: dict, sources: dict,

@@ -10,14 +10,34 @@ if TYPE_CHECKING:
     from govproj.core.project import Project
 
 
+# 附件2 prints two platforms with what they comprise; govproj's list (and project.yaml) use the short names
+FULL_NAMES = {
+    "首都之窗政务网站共性平台": "首都之窗政务网站共性平台（网上调查平台、网站无障碍平台、智能搜索引擎、图片管理系统、视频资源系统、"
+                        "内容管理系统）",
+    "市政务地理空间信息共享服务平台": "市政务地理空间信息共享服务平台（政务外网、互联网、京津冀）",
+}
+
+
+def _contact(text: str) -> tuple[str, str]:
+    """"市内网协调办 63089339" → ("市内网协调办", "63089339"): the unit, and the number the annex prints after 联系电话："""
+    unit, _, phone = text.rpartition(" ")
+    return (unit, phone) if unit else (text, "")
+
+
 def platforms(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
-    """附件2 as a usage sheet: all 22 municipal platforms with the ones the project uses marked."""
+    """附件2 市级共性平台列表 as the annex prints it (序号、名称、联系方式), with a column of our own marking the
+    platforms the project uses."""
     from govproj.packs.bj.data import PLATFORMS
 
     used = [str(p) for p in project.get("project.yaml", "platforms") or []]
-    known = {name for name, _ in PLATFORMS}
-    rows = [{"no": n, "name": name, "contact": contact, "used": name in used}
-            for n, (name, contact) in enumerate(PLATFORMS, 1)]
+    known = {name for name, _ in PLATFORMS} | set(FULL_NAMES.values())
+    rows = []
+    for n, (name, contact) in enumerate(PLATFORMS, 1):
+        unit, phone = _contact(contact)
+        full = FULL_NAMES.get(name, name)
+        rows.append({"no": n, "name": full, "unit": unit, "phone": phone,
+                     "contact": unit + (f"\n联系电话：{phone}" if phone else ""),
+                     "used": name in used or full in used})
     return {
         "platform_rows": rows,
         "platforms_used_count": sum(1 for r in rows if r["used"]),
@@ -29,7 +49,7 @@ def platforms(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
 FORMS: tuple[Form, ...] = (
     Form("needs", "bj", "信息化项目需求确认表", "第4条", annex="附件1",
          note="业务部门负责人、业务主管领导签字确认；数据来自 needs.yaml"),
-    Form("platforms", "bj", "市级共性平台使用情况表", "第7条", platforms, annex="附件2",
+    Form("platforms", "bj", "市级共性平台列表", "第7条", platforms, annex="附件2",
          note="附件2 市级共性平台列表，标出本项目使用的平台；数据来自 project.yaml 的 platforms",
          sources={"platform_rows": "project.yaml → platforms（使用的共性平台）",
                   "platforms_used_count": "project.yaml → platforms（使用的共性平台）",

@@ -9,10 +9,8 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Callable
-
-from govproj.core.fields import format_money
 
 if TYPE_CHECKING:
     from govproj.core.project import Project
@@ -63,9 +61,15 @@ def fmt_month(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+CENT = Decimal("0.01")
+
+
 def wan(value: Any) -> str:
-    """An amount as printed in a form: 万元 with the project's precision, no unit."""
-    return format_money(value) if isinstance(value, Decimal) else ("" if value is None else str(value))
+    """An amount as printed in a form: 万元 with two decimals, no unit. A value carrying more precision (元 converted
+    to 万元, 0.0001 万元) is rounded half up for the form only; the project's figure and every check keep it exact."""
+    if isinstance(value, Decimal):
+        return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
+    return "" if value is None else str(value)
 
 
 def join(parts: Any, sep: str = "；") -> str:
@@ -236,6 +240,16 @@ Getter = Callable[["Project", dict[str, Any]], Any]
 
 
 @dataclass(frozen=True)
+class Field:
+    """One labelled line of an outline section ("项目来源：…"): the label always prints, so a blank printout can be
+    filled in by hand; the value when the project has it, else the guidance in grey (or nothing)."""
+
+    label: str
+    fill: Getter | None = None
+    guidance: str = ""
+
+
+@dataclass(frozen=True)
 class Item:
     """One heading of an outline: filled from the project where it holds the data, else the outline's guidance.
 
@@ -249,6 +263,8 @@ class Item:
     fill: Getter | None = None
     source: str = ""
     table: str = ""
+    fields: tuple[Field, ...] = ()  # labelled lines instead of one text: values `outline.<key>_<n>`
+    note: str = ""  # guidance shown after the project's data too
 
 
 @dataclass(frozen=True)
@@ -261,6 +277,7 @@ class Chapter:
     source: str = ""
     table: str = ""
     note: str = ""  # guidance shown after the project's data too: what the data cannot say (progress, reasons)
+    fields: tuple[Field, ...] = ()  # labelled lines instead of one text: values `outline.<key>_<n>`
 
 
 NUMERALS = "一二三四五六七八九十"
@@ -274,11 +291,11 @@ def numeral(n: int) -> str:
     return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
-def topics(prefix: str, listing: str, fills: dict[str, tuple[Getter, str]] | None = None) -> tuple[Item, ...]:
+def topics(prefix: str, listing: str, fills: dict[str, tuple] | None = None) -> tuple[Item, ...]:
     """The topics an outline lists after "主要包括：" ("项目名称；项目立项单位及负责人…") as headings （一）（二）…,
-    each filled by `fills[topic]` = (getter, source) when given."""
+    each filled by `fills[topic]` = (getter, source[, table]) when given."""
     fills = fills or {}
-    names = [t.strip() for t in listing.replace(";", "；").rstrip("。等").split("；") if t.strip()]
+    names = split_topics(listing)
     unknown = set(fills) - set(names)
     if unknown:  # a declaration bug, caught by the tests
         raise ValueError(f"{prefix}: fills name topics the outline does not list: {sorted(unknown)}")
@@ -286,23 +303,46 @@ def topics(prefix: str, listing: str, fills: dict[str, tuple[Getter, str]] | Non
                  for n, name in enumerate(names, 1))
 
 
+def split_topics(listing: str) -> list[str]:
+    """"项目名称；项目来源…等。" → the topics, in order."""
+    text = listing.replace(";", "；").strip().rstrip("。")
+    text = text[:-1] if text.endswith("等") else text
+    return [t.strip() for t in text.split("；") if t.strip()]
+
+
+def as_fields(*pairs: tuple[str, Getter]) -> tuple[Field, ...]:
+    """("标签", getter) pairs as labelled lines."""
+    return tuple(Field(label, getter) for label, getter in pairs)
+
+
+def fields(listing: str, fills: dict[str, Getter] | None = None) -> tuple[Field, ...]:
+    """The topics of a listing as labelled lines, each filled by `fills[topic]` when given."""
+    fills = fills or {}
+    names = split_topics(listing)
+    unknown = set(fills) - set(names)
+    if unknown:
+        raise ValueError(f"fills name topics the listing does not have: {sorted(unknown)}")
+    return tuple(Field(name, fills.get(name)) for name in names)
+
+
 def outline_values(chapters: tuple[Chapter, ...], project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    for chapter in chapters:
-        if chapter.key:
-            values[chapter.key] = _filled(chapter.fill, project, ctx)
-        for item in chapter.items:
-            values[item.key] = _filled(item.fill, project, ctx)
+    for section in (x for chapter in chapters for x in (chapter, *chapter.items)):
+        if section.key:
+            values[section.key] = _filled(section.fill, project, ctx)
+            for n, field in enumerate(section.fields, 1):
+                values[f"{section.key}_{n}"] = _filled(field.fill, project, ctx)
     return values
 
 
 def outline_sources(chapters: tuple[Chapter, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for chapter in chapters:
-        if chapter.key:
-            out[f"outline.{chapter.key}"] = chapter.source or f"{chapter.title}：项目文件中没有对应内容，按提纲编写"
-        for item in chapter.items:
-            out[f"outline.{item.key}"] = item.source or f"{item.title}：项目文件中没有对应内容，按提纲编写"
+    for section in (x for chapter in chapters for x in (chapter, *chapter.items)):
+        if section.key:
+            out[f"outline.{section.key}"] = section.source or f"{section.title}：项目文件中没有对应内容，按提纲编写"
+            for n, field in enumerate(section.fields, 1):
+                out[f"outline.{section.key}_{n}"] = f"{section.title} › {field.label}" + (
+                    f"（{section.source}）" if section.source and field.fill else "：项目文件中没有对应内容，按提纲编写")
     return out
 
 
@@ -378,7 +418,7 @@ def unit_and_leader(project: "Project", ctx: dict[str, Any]) -> str | None:
 
 
 def contacts_text(project: "Project", ctx: dict[str, Any]) -> str | None:
-    lines = [join([c.get("role"), c.get("name"), c.get("phone"), c.get("email")], "  ")
+    lines = [join([c.get("role"), c.get("name"), c.get("phone"), c.get("email")], "，")
              for _, c in project.items("project.yaml", "contacts")]
     return "\n".join(line for line in lines if line) or None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from govproj.forms import Form
-from govproj.forms.common import (Chapter, budget_intro, events_text, fmt_date, join, labelled, parties_getter,
+from govproj.forms.common import (Chapter, as_fields, budget_intro, events_text, fmt_date, join, labelled, parties_getter,
                                   total_text, value_of)
 from govproj.forms.summary import summary_form
 
@@ -23,31 +23,33 @@ def _document(key: str):
     return get
 
 
-def supervision(project: "Project", ctx: dict[str, Any]) -> str | None:
+def supervision_units(project: "Project", ctx: dict[str, Any]) -> str | None:
     names = [join([p.get("name"), f"合同编号 {p['contract_no']}" if p.get("contract_no") else ""], "，")
              for p in ctx.get("parties") or [] if p.get("role") == "监理"]
-    return labelled(("监理单位", lambda p, c: "\n".join(names) or None),
-                    ("监理相关材料", _document("supervision_materials")))(project, ctx)
+    return "\n".join(names) or None
 
 
 MONITORING: tuple[Chapter, ...] = (
-    Chapter("一、项目基本情况", key="g1", fill=labelled(
+    Chapter("一、项目基本情况", key="g1", fields=as_fields(
         ("项目名称", value_of("project.yaml", "name")), ("项目建设单位", value_of("project.yaml", "unit")),
         ("项目类型", lambda p, c: c.get("kind_label")), ("总投资", total_text), ("承建等单位", parties_getter)),
         source="project.yaml → name、unit、kind；budget.yaml；contract.yaml"),
-    Chapter("二、绩效目标实现程度", key="g2", fill=labelled(("绩效目标", _document("performance_goals"))),
+    Chapter("二、绩效目标实现程度", key="g2", fields=as_fields(("绩效目标", _document("performance_goals"))),
             source="project.yaml → documents.performance_goals（信息化项目绩效目标）",
             note="（对照绩效目标逐项说明实现程度，未达到的说明原因和措施）"),
-    Chapter("三、预算执行进度", key="g3", fill=budget_intro,
+    Chapter("三、预算执行进度", "（写明项目总投资和资金来源；预算明细见下表）", key="g3", fill=budget_intro,
             source="budget.yaml → total、lines、sources", table="budget",
             note="（写明截至监控期末已支付金额、预算执行率，与计划进度的差异及原因）"),
-    Chapter("四、项目实施进度", key="g4", fill=labelled(("当前阶段", lambda p, c: c.get("stage_label")),
-                                                ("已记录的进展", events_text)),
+    Chapter("四、项目实施进度", key="g4", fields=as_fields(("当前阶段", lambda p, c: c.get("stage_label")),
+                                                   ("已记录的进展", events_text)),
             source="project.yaml → stage、events", note="（说明按计划推进情况和存在的问题）"),
-    Chapter("五、项目监理情况", key="g5", fill=supervision, source="contract.yaml → parties（监理）；project.yaml → "
-            "documents.supervision_materials",
+    Chapter("五、项目监理情况", key="g5", fields=as_fields(("监理单位", supervision_units),
+                                                   ("监理相关材料", _document("supervision_materials"))),
+            source="contract.yaml → parties（监理）；project.yaml → documents.supervision_materials",
             guidance="经费预算100万元以上的信息化项目，由项目建设单位落实项目监理，并向领导小组办公室提交项目监理相关材料。"),
 )
+
+RESOURCE_TYPES = ("政务云", "基础服务", "数据共享")  # 五（六）names these resources
 
 
 def monitoring(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
@@ -58,7 +60,15 @@ def monitoring(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
 
 
 def resources(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
-    rows = [{"no": n, **item} for n, (_, item) in enumerate(project.items("project.yaml", "allocations"), 1)]
+    """The allocations under the three resources 五（六）names (政务云、基础服务、数据共享: a row each, blank to write in
+    when the project has none), then the others; the connections before going live."""
+    items = [item for _, item in project.items("project.yaml", "allocations")]
+    ordered = []
+    for kind in RESOURCE_TYPES:
+        mine = [item for item in items if kind in str(item.get("type") or "")]
+        ordered += mine or [{"type": kind}]
+    ordered += [item for item in items if not any(kind in str(item.get("type") or "") for kind in RESOURCE_TYPES)]
+    rows = [{"no": n, **item} for n, item in enumerate(ordered, 1)]
     connections = []
     for key, label in CONNECTIONS:
         item = project.get("sharing.yaml", key) or {}

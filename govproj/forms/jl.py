@@ -11,8 +11,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from govproj.forms import Form
-from govproj.forms.common import (Chapter, budget_intro, Item, basis_text, contacts_text, first, fmt_date, join, labelled,
-                                  opening_text, resources_text, topics, total_text, unit_and_leader, value_of, wan)
+from govproj.forms.common import (Chapter, Field, budget_intro, Item, basis_text, contacts_text, fields, first, fmt_date,
+                                  join, labelled, opening_text, resources_text, topics, total_text, unit_and_leader,
+                                  value_of, wan)
 from govproj.forms.summary import summary_form
 
 if TYPE_CHECKING:
@@ -76,12 +77,17 @@ CATALOGUE = (labelled(("共享", opening_text("sharing")), ("开放", opening_te
 
 # 附件3 申报书 一–八 (一 is the basic-information table of the layout)
 APPLICATION: tuple[Chapter, ...] = (
-    Chapter("二、项目简介", "主要包括：项目名称，项目来源、项目立项依据、项目立项单位与职能；项目实施机构与职责等。项目参与单位与职能，"
-            "项目参与单位分工协作（针对跨部门合作项目）。项目建设目标、规模、内容、建设期；项目总投资及资金来源；经济与社会效益；"
-            "项目研究论证过程；主要结论与建议。", key="a2",
-            fill=labelled(("项目名称", value_of("project.yaml", "name")), ("项目立项依据", lambda p, c: basis_text(p)),
-                          ("项目立项单位", unit_and_leader), ("项目参与单位分工协作", cooperation_text),
-                          ("建设目标和内容", GOALS), ("项目总投资及资金来源", total_text)),
+    Chapter("二、项目简介", key="a2", fields=fields(
+        "项目名称；项目来源；项目立项依据；项目立项单位与职能；项目实施机构与职责；项目参与单位与职能；"
+        "项目参与单位分工协作（针对跨部门合作项目）；项目建设目标、规模、内容、建设期；项目总投资及资金来源；经济与社会效益；"
+        "项目研究论证过程；主要结论与建议", {
+            "项目名称": value_of("project.yaml", "name"),
+            "项目立项依据": lambda p, c: basis_text(p),
+            "项目立项单位与职能": unit_and_leader,
+            "项目实施机构与职责": contacts_text,
+            "项目参与单位分工协作（针对跨部门合作项目）": cooperation_text,
+            "项目建设目标、规模、内容、建设期": GOALS,
+            "项目总投资及资金来源": total_text}),
             source="project.yaml → name、basis、unit、contacts、co_builders、summary、schedule；budget.yaml"),
     Chapter("三、项目建设的必要性及建设目标", items=(
         Item("a3_1", "1. 必要性", "（从项目的背景、依据，现有系统存在的问题和差距，项目建设的意义等方面阐述）",
@@ -89,12 +95,15 @@ APPLICATION: tuple[Chapter, ...] = (
              "needs.yaml → description 或 current_state"),
         Item("a3_2", "2. 建设目标", "（包括总体目标，分阶段或分期建设目标等）", GOALS, "project.yaml → summary、schedule"),
     )),
-    Chapter("四、项目建设需求分析", "主要包括政务业务目标需求分析；数据需求分析；信息基础设施资源需求分析（含网络、存储、机房等资源）；"
-            "信息资源交换共享需求分析；系统功能指标；系统性能指标等。", key="a4",
-            fill=labelled(("政务业务目标需求分析", value_of("needs.yaml", "description")),
-                          ("数据需求分析", resources_text), ("信息基础设施资源需求", base_resources),
-                          ("信息资源交换共享需求", opening_text("sharing"))),
-            source="needs.yaml → description；sharing.yaml；project.yaml → base_resources"),
+    Chapter("四、项目建设需求分析", key="a4", fields=fields(
+        "政务业务目标需求分析；数据需求分析；信息基础设施资源需求分析（含网络、存储、机房等资源）；信息资源交换共享需求分析；"
+        "系统功能指标；系统性能指标", {
+            "政务业务目标需求分析": value_of("needs.yaml", "description"),
+            "数据需求分析": resources_text,
+            "信息基础设施资源需求分析（含网络、存储、机房等资源）": base_resources,
+            "信息资源交换共享需求分析": opening_text("sharing"),
+            "系统功能指标": value_of("construction.yaml", "refined_needs")}),
+            source="needs.yaml → description；sharing.yaml；project.yaml → base_resources；construction.yaml → refined_needs"),
     Chapter("五、项目建设方案", items=(
         Item("a5_1", "1. 建设内容", "主要包括项目规模与内容；系统架构设计；数据库设计；应用支撑系统设计；应用系统设计；数据处理和存储"
              "系统设计；终端系统及接口设计；网络系统设计；安全系统设计；备份系统设计；数据交换共享设计；数据开放设计；运行维护系统"
@@ -102,22 +111,25 @@ APPLICATION: tuple[Chapter, ...] = (
              first(value_of("construction.yaml", "content"), value_of("project.yaml", "summary")),
              "construction.yaml → content（或 project.yaml → summary）"),
         Item("a5_2", "2. 系统拓扑图", "主要包括网络拓扑图、软件主要功能业务流程图、或与外围其它设备的连接示意图。"),
-        Item("a5_3", "3. 项目采购", "主要包括项目采购范围、采购要求、采购方式、采购组织形式等。",
-             labelled(("采购组织形式", mode_text), ("", procurement_text)), "project.yaml → kind；contract.yaml → parties"),
+        Item("a5_3", "3. 项目采购", fields=fields("项目采购范围；采购要求；采购方式；采购组织形式", {
+            "采购方式": procurement_text, "采购组织形式": mode_text}), source="project.yaml → kind；contract.yaml → parties"),
         Item("a5_4", "4. 项目建设与运行管理", "主要包括领导和管理机构；项目实施机构；运行维护机构；核准的项目采购方案；项目进度、"
              "质量、资金管理方案；相关管理制度，人员培训方案等。", contacts_text, "project.yaml → contacts"),
-        Item("a5_5", "5. 信息化资源规划", "主要包括：1.业务系统基础信息（包含用户对象、系统开发语言、数据库类型、系统运行环境等）。"
-             "2.需对接的其它信息化基础应用系统（包括门户网站、祥云平台、其它业务系统）。3.所需基础资源需求（包括服务器、存储、"
-             "数据库系统、电子政务网络等）。4.数据交流信息（包括系统产生数据、系统拟使用的基础数据或他信息系统的数据等）。"
-             "5.系统数据资源目录（含系统拟共享、开放数据资源目录）。6.其他数据需求。",
-             labelled(("所需基础资源", base_resources), ("数据交流信息", resources_text),
-                      ("拟共享数据资源", opening_text("sharing")), ("拟开放数据资源", opening_text("opening"))),
-             "project.yaml → base_resources；sharing.yaml"),
+        Item("a5_5", "5. 信息化资源规划", fields=(
+            Field("1.业务系统基础信息", None, "（包含用户对象、系统开发语言、数据库类型、系统运行环境等）"),
+            Field("2.需对接的其它信息化基础应用系统", None, "（包括门户网站、祥云平台、其它业务系统）"),
+            Field("3.所需基础资源需求", base_resources, "（包括服务器、存储、数据库系统、电子政务网络等）"),
+            Field("4、数据交流信息", resources_text, "（包括系统产生数据、系统拟使用的基础数据或他信息系统的数据等）"),
+            Field("5、系统数据资源目录", labelled(("拟共享", opening_text("sharing")), ("拟开放", opening_text("opening"))),
+                  "（含系统拟共享、开放数据资源目录）"),
+            Field("6、其他数据需求")),
+             source="project.yaml → base_resources；sharing.yaml"),
     )),
     Chapter("六、项目初步设计概算", "主要包括：概算编制说明；初步设计投资概算书（总概算、详细概算）；资金筹措及投资计划（已有上级拨付资金"
             "的需要列明）等。", key="a6", fill=budget_intro, source="budget.yaml → total、lines、sources", table="budget"),
-    Chapter("七、项目实施计划", "主要包括项目组织管理人员安排，项目具体实施时间阶段，工作内容，工作目标等。", key="a7",
-            fill=schedule_text, source="project.yaml → schedule（建设期）"),
+    Chapter("七、项目实施计划", key="a7", fields=(
+        Field("项目组织管理人员安排", contacts_text), Field("项目具体实施时间阶段", schedule_text), Field("工作内容"),
+        Field("工作目标")), source="project.yaml → contacts、schedule（建设期）"),
     Chapter("八、信息安全", "主要参考国家标准信息安全技术信息系统安全等级保护基本要求。", key="a8", fill=SECURITY[0],
             source=SECURITY[1]),
 )
@@ -174,7 +186,7 @@ FEASIBILITY: tuple[Chapter, ...] = (
                                            {"项目建设期": (schedule_text, "project.yaml → schedule")})),
     Chapter("第八章  投资估算和资金来源", items=topics(
         "f8", "投资估算的有关说明；项目总投资估算；资金来源与落实情况；资金使用计划；项目运行维护经费估算", {
-            "项目总投资估算": (budget_intro, "budget.yaml → total、lines"),
+            "项目总投资估算": (budget_intro, "budget.yaml → total、lines", "budget"),
             "资金来源与落实情况": (labelled(("", lambda p, c: c.get("funding_text")), ("", funds_text)),
                           "budget.yaml → sources")})),
     Chapter("第九章  效益与评价指标分析", items=topics("f9", "经济效益分析；社会效益分析；项目评价指标分析")),
@@ -211,7 +223,7 @@ DESIGN: tuple[Chapter, ...] = (
     Chapter("第六章  人员配置与培训", items=topics("d6", "人员配置计划；人员培训方案")),
     Chapter("第七章  项目实施进度", key="d7", fill=schedule_text, source="project.yaml → schedule（建设期）"),
     Chapter("第八章  初步设计概算", items=topics("d8", "概算编制说明；初步设计投资概算书（总概算、详细概算）；资金筹措及投资计划", {
-        "初步设计投资概算书（总概算、详细概算）": (budget_intro, "budget.yaml → total、lines"),
+        "初步设计投资概算书（总概算、详细概算）": (budget_intro, "budget.yaml → total、lines", "budget"),
         "资金筹措及投资计划": (labelled(("", lambda p, c: c.get("funding_text")), ("", funds_text)), "budget.yaml → sources")})),
     Chapter("第九章  风险及效益分析", items=topics("d9", "风险分析及对策；效益分析")),
 )
@@ -226,7 +238,7 @@ def _approval(project: "Project") -> str | None:
 
 def application(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
     funds = provincial(project)
-    return {"provincial_funds": funds, "mode_text": mode_text(project, ctx),
+    return {"provincial_funds": funds, "mode_text": mode_text(project, ctx), "project_no": project.get("project.yaml", "project_no"),
             "base_resources_text": base_resources(project, ctx), "schedule_text": schedule_text(project, ctx)}
 
 
@@ -253,7 +265,8 @@ def design_needed(project: "Project") -> tuple[bool, str]:
 FORMS: tuple[Form, ...] = (
     Form("application", "jl", "吉林省政务信息系统项目申报书", "第十二条、附件3", application, annex="附件3",
          outline=APPLICATION, note="凡申请立项的项目均须填写：封面、填写说明、一至八",
-         sources={"provincial_funds": "budget.yaml → sources 中来源名称含“省级财政”“省财政”“省本级财政”的各项",
+         sources={"project_no": "project.yaml → project_no（项目编号：全省信息化项目库的编号）",
+                  "provincial_funds": "budget.yaml → sources 中来源名称含“省级财政”“省财政”“省本级财政”的各项",
                   "mode_text": "project.yaml → kind（建设方式）", "base_resources_text": "project.yaml → base_resources",
                   "schedule_text": "project.yaml → schedule（建设期）"}),
     Form("feasibility", "jl", "吉林省政务信息系统建设项目可行性研究报告", "第十二条、附件1", annex="附件1",

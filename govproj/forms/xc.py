@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from govproj.forms import Form
-from govproj.forms.common import (Chapter, budget_intro, events_text, fmt_date, join, labelled, opening_text,
+from govproj.forms.common import (Chapter, as_fields, budget_intro, events_text, fmt_date, join, labelled, opening_text,
                                   parties_getter, resources_text, total_text, value_of)
 from govproj.forms.summary import summary_form
 
@@ -47,26 +47,26 @@ def assessments(project: "Project", ctx: dict[str, Any]) -> str | None:
 
 
 MIDTERM: tuple[Chapter, ...] = (
-    Chapter("一、项目基本情况", key="x1", fill=labelled(
+    Chapter("一、项目基本情况", key="x1", fields=as_fields(
         ("项目名称", value_of("project.yaml", "name")), ("项目单位", value_of("project.yaml", "unit")),
         ("项目类型", lambda p, c: c.get("kind_label")), ("审查意见函", _event("review_letter")),
         ("总投资", total_text), ("开始实施", _event("work_started")),
         ("计划完成", value_of("project.yaml", "planned_finish")), ("承建等单位", parties_getter)),
         source="project.yaml → name、unit、kind、events、planned_finish；budget.yaml；contract.yaml"),
-    Chapter("二、项目建设进度", key="x2", fill=labelled(("当前阶段", lambda p, c: c.get("stage_label")),
-                                                ("已记录的进展", events_text)),
+    Chapter("二、项目建设进度", key="x2", fields=as_fields(("当前阶段", lambda p, c: c.get("stage_label")),
+                                                   ("已记录的进展", events_text)),
             source="project.yaml → stage、events",
             note="（写明已完成的建设内容、与计划进度的对比；出现延期、投资损失风险等情况的，说明情况并及时报告区科技和信息化局）"),
-    Chapter("三、数据资源建设情况", key="x3", fill=labelled(
-        ("", resources_text), ("入云、更新、上链、确权", resource_work), ("信息资源共享", opening_text("sharing")),
+    Chapter("三、数据资源建设情况", key="x3", fields=as_fields(
+        ("数据资源", resources_text), ("入云、更新、上链、确权", resource_work), ("信息资源共享", opening_text("sharing")),
         ("信息资源开放", opening_text("opening")), ("公共数据授权运营", operation)),
         source="sharing.yaml → description、resources、resource_work、sharing、opening、authorized_operation"),
-    Chapter("四、安全体系建设情况", key="x4", fill=labelled(
-        ("", lambda p, c: c.get("security_text")), ("测评", assessments),
+    Chapter("四、安全体系建设情况", key="x4", fields=as_fields(
+        ("安全保护等级和方案", lambda p, c: c.get("security_text")), ("测评", assessments),
         ("关键信息基础设施", value_of("security.yaml", "cii"))),
         source="security.yaml → level、filing、plan、crypto、assessments、cii",
         note="（说明安全保护等级对应的安全建设或改建进展、密码应用建设情况）"),
-    Chapter("五、预算执行情况", key="x5", fill=budget_intro,
+    Chapter("五、预算执行情况", "（写明项目总投资和资金来源；预算明细见下表）", key="x5", fill=budget_intro,
             source="budget.yaml → total、lines、sources", table="budget",
             note="（写明截至报告日已支付金额、预算执行率，与计划的差异及原因）"),
 )

@@ -46,7 +46,18 @@ def declaration(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
         "funding": columns,
         "funding_other_text": join([f"{s.get('source') or '未写来源'} {wan(s.get('amount'))}万元" for s in others], "；"),
         "composition_text": composition(budget),
+        "remarks_text": remarks(project, others),
     }
+
+
+def remarks(project: "Project", others: list[dict[str, Any]]) -> str:
+    """备注: the project's remarks, then the funding sources the four columns cannot show, one "；" between them
+    (never "。；")."""
+    text = str(project.get("needs.yaml", "remarks") or "").strip()
+    extra = join([f"{s.get('source') or '未写来源'} {wan(s.get('amount'))}万元" for s in others], "；")
+    if not extra:
+        return text
+    return (text.rstrip("。；;，,") + "；" if text else "") + f"其他资金来源：{extra}"
 
 
 def period_text(project: "Project", ctx: dict[str, Any]) -> str | None:
@@ -170,7 +181,8 @@ FORMS: tuple[Form, ...] = (
          note="建设类和运维类项目申报时填报，填报单位盖章；资金按来源分栏（万元）",
          sources={"funding": "budget.yaml → sources（按来源名称归入中央、市、区财政资金和自有资金）",
                   "funding_other_text": "budget.yaml → sources 中不属于四栏的来源",
-                  "composition_text": "budget.yaml → lines（按类别汇总）"}),
+                  "composition_text": "budget.yaml → lines（按类别汇总）",
+                  "remarks_text": "needs.yaml → remarks（备注）；budget.yaml → sources 中不属于四栏的来源"}),
     Form("requirements", "yb", "渝北区政务信息化建设类项目需求说明", "第六条", annex="附件2", outline=OUTLINE,
          needed=construction_only, note="编制大纲八章；项目文件中有的内容已填入，其余显示大纲的编写要求"),
     summary_form("yb"),

@@ -40,6 +40,7 @@ def self_built() -> dict[str, Any]:
             {"role": "项目负责人（单位负责人）", "name": "赵振东", "phone": "0431-88906001"},
             {"role": "项目联系人", "name": "刘晓梅", "phone": "0431-88906215", "email": "liuxm@example.gov.cn"},
         ],
+        "project_no": "JLXM-2025-0137",
         "project_types": ["信息系统类"],
         "cross_level": False,
         "cross_department": True,
