@@ -100,7 +100,9 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
 
     def baseline_loader():
         if not baseline:
-            baseline.append(ledger.baseline_at(repo, rel, project.id))
+            from govproj.edges.batch import baseline as baseline_of
+
+            baseline.append(baseline_of(project))  # a baseline not at hand (shallow clone) blocks: GP060
         return baseline[0]
 
     gate = lifecycle.gates(folder, move, today=today, repo_config=config, baseline_loader=baseline_loader)

@@ -332,9 +332,15 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
     if pack.stage(trail.target).baseline and trail.outcome == "pass":
         tag = next((t for t in tags if t.name == trail.baseline), None)
         if not trail.baseline or tag is None:
-            report.add(commit, f"进入基线阶段{stage_name(pack, trail.target)}的推进提交缺少基线标签"
-                               f"{' ' + trail.baseline if trail.baseline else ''}（被删除）",
-                       "基线标签由 govproj advance 创建，删除后批复基线无从比较")
+            if trail.baseline and ledger.tags_not_fetched(repo):
+                report.add(commit, f"基线标签 {trail.baseline} 不在本地：克隆或拉取时没有取回标签（不是被删除），"
+                                   "无法核验批复基线",
+                           "取回标签后再核验：git fetch --tags（GitHub Actions：actions/checkout 设 fetch-depth: 0）")
+            else:
+                report.add(commit, f"进入基线阶段{stage_name(pack, trail.target)}的推进提交缺少基线标签"
+                                   f"{' ' + trail.baseline if trail.baseline else ''}（被删除）",
+                           "基线标签由 govproj advance 创建，删除后批复基线无从比较：从原仓库取回"
+                           "（git fetch origin tag <标签>）")
         elif tag.commit != commit.sha:
             report.add(commit, f"基线标签 {tag.name} 被移动，不再指向进入基线阶段的提交")
     move = lifecycle.Move(trail.source, trail.target, trail.outcome, baseline=pack.stage(trail.target).baseline)

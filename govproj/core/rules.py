@@ -74,8 +74,19 @@ class Context:
     def baseline(self) -> Any:
         """The project as approved (its baseline tag), or None: loaded lazily, only by change-control rules."""
         if "baseline" not in self._cache:
-            self._cache["baseline"] = self.baseline_loader() if self.baseline_loader else None
+            value = self.baseline_loader() if self.baseline_loader else None
+            if isinstance(value, BaselineUnavailable):  # expected but not here (a shallow or tag-less clone)
+                self._cache["baseline_unavailable"] = value
+                value = None
+            self._cache["baseline"] = value
         return self._cache["baseline"]
+
+    @property
+    def baseline_unavailable(self) -> "BaselineUnavailable | None":
+        """Why the baseline a project past approval must have cannot be found here, or None (GP060 reports it)."""
+        self.baseline  # noqa: B018  (loads it)
+        return self._cache.get("baseline_unavailable")
+
 
     @property
     def calendar(self) -> Any:
@@ -88,6 +99,14 @@ class Context:
                 self._cache["calendar"] = self.calendar_loader()
         return self._cache["calendar"]
 
+
+class BaselineUnavailable(NamedTuple):
+    """What a baseline loader returns when the project has passed its baseline stage and no baseline tag is at hand:
+    `reason` in Chinese with what to do; `optional` when the user said the run may go on without it."""
+
+    reason: str
+    hint: str
+    optional: bool = False
 
 CheckFn = Callable[["Project", Context], Iterable[Finding]]
 

@@ -88,6 +88,7 @@ class Options(NamedTuple):
     jobs: int = 0  # worker processes; 0: one per available core (GOVPROJ_JOBS overrides)
     config_file: str | None = None  # the repository's .govproj/config.yaml, if any (its bytes are in the cache key)
     deadlines: bool = True  # False: `check --no-cache`, which neither prints nor stores the deadlines
+    allow_missing_baseline: bool = False  # a baseline that is not at hand is a warning, not an error (GP060)
 
 
 def analyze(folder: Path, options: Options) -> Outcome:
@@ -108,7 +109,8 @@ def analyze(folder: Path, options: Options) -> Outcome:
             return Outcome(load_error_result(folder, exc), missing_stage=(exc.message, exc.hint))
     try:
         result = check_project(project, stage=options.stage, today=options.today,
-                               repo_config=options.repo_config or {}, baseline_loader=lambda: baseline(project))
+                               repo_config=options.repo_config or {},
+                               baseline_loader=lambda: baseline(project, optional=options.allow_missing_baseline))
     except GovprojError as exc:  # a file the rules read on demand (the project's calendar.yaml) cannot be read
         from govproj.core.engine import CONFIG_FILE
 
@@ -135,18 +137,72 @@ def facts(project: Any) -> dict[str, Any]:
             else None}
 
 
-def baseline(project: Any) -> Any:
+def baseline(project: Any, *, optional: bool = False) -> Any:
     """`ledger.baseline_for`, but without importing GitPython or starting git when the repository's files show no
     baseline tag of the project (most projects, and every one before approval): the import and the git processes
-    would cost more than the whole check."""
+    would cost more than the whole check. A project past its baseline stage whose baseline is not at hand gets a
+    `BaselineUnavailable` saying why (`baseline_absence`), so that change control is never skipped silently."""
     from govproj.core.places import repository_root
     from govproj.edges.cache import has_baseline_tag
 
-    if not has_baseline_tag(repository_root(project.root), project.id):
-        return None
-    from govproj.edges.ledger import baseline_for
+    root = repository_root(project.root)
+    found = None
+    if has_baseline_tag(root, project.id):
+        from govproj.edges.ledger import baseline_for
 
-    return baseline_for(project)
+        found = baseline_for(project)
+    if found is not None:
+        return found
+    absence = baseline_absence(project, root)
+    if absence is None:
+        return None
+    from govproj.core.rules import BaselineUnavailable
+
+    return BaselineUnavailable(*absence, optional=optional)
+
+
+def _has_remote(common: Path) -> bool:
+    try:
+        return '[remote "' in (common / "config").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # cannot tell: ask git
+
+
+def baseline_absence(project: Any, root: Path | None) -> tuple[str, str] | None:
+    """(why, what to do) when the project has passed its baseline stage and its baseline tag is not here: a shallow
+    clone, tags not fetched, or the tag deleted. None when no baseline is expected: before the baseline stage, outside
+    git, or a project that came into the repository after approval (its trail never took a baseline)."""
+    from govproj.packs.shared import past_baseline
+
+    if root is None or not past_baseline(project):
+        return None
+    from govproj.edges.cache import _git_dirs
+
+    _, common = _git_dirs(root)
+    if (common / "shallow").exists():
+        return ("这是浅克隆（shallow clone），批复基线标签和它之前的历史不在本地，变更控制无法与批复基线比较",
+                "取回完整历史和标签：git fetch --unshallow --tags（GitHub Actions：actions/checkout 设 fetch-depth: 0）；"
+                "确知无需变更控制时可加 --allow-missing-baseline")
+    if not _has_remote(common):
+        # A repository that is nobody's clone has every tag it ever had: a project past approval without one came in
+        # after approval, or its tag was deleted, which `verify` reports. Deciding it here needs no git (pre-commit).
+        return None
+    from govproj.edges.ledger import find_repo, tags_not_fetched, took_baseline
+
+    found = find_repo(project.root)
+    if found is None:
+        return None
+    taken = took_baseline(found[0], project.id)
+    if taken is None:
+        return None
+    if tags_not_fetched(found[0]):
+        return (f"推进提交 {taken[0][:7]} 打了批复基线标签 {taken[1]}，本仓库里却没有：标签没有取回"
+                "（克隆或拉取时没有带标签），变更控制无法与批复基线比较",
+                "取回标签：git fetch --tags（GitHub Actions：actions/checkout 设 fetch-depth: 0）；"
+                "确知无需变更控制时可加 --allow-missing-baseline")
+    return (f"推进提交 {taken[0][:7]} 打的批复基线标签 {taken[1]} 不见了（标签已取回，它被删除了），"
+            "变更控制无法与批复基线比较",
+            f"从原仓库取回或重建标签：git fetch origin tag {taken[1]}；删除基线标签会被 govproj verify 报告")
 
 
 def project_deadline_list(project: Any, today: _dt.date) -> list["Deadline"]:
@@ -373,7 +429,8 @@ def project_key(folder: Path, options: Options, memo: dict[Any, Any]) -> str:
             memo[("file", path)] = file_digest(path)
         files.append((str(path), memo[("file", path)]))
     return make_key([code_fingerprint(), display_path(folder), os.path.abspath(folder), options.stage,
-                     options.today.isoformat(), list(config), files, memo[("git", repo)], project_fingerprint(folder)])
+                     options.today.isoformat(), list(config), files, memo[("git", repo)], project_fingerprint(folder),
+                     options.allow_missing_baseline])
 
 
 def _surroundings(folder: Path, memo: dict[Any, Any]) -> tuple[Path | None, tuple[Path, ...]]:
@@ -471,5 +528,6 @@ def analyse_folders(folders: list[Path], args: Any, *, stage: str | None = None,
     use_cache = not args.no_cache
     options = Options(today=parse_today(args.today) or _dt.date.today(), stage=stage,
                       repo_config=None if use_cache else _read_config(str(config) if config else None),
-                      use_cache=use_cache, jobs=args.jobs, config_file=str(config) if config else None)
+                      use_cache=use_cache, jobs=args.jobs, config_file=str(config) if config else None,
+                      allow_missing_baseline=bool(getattr(args, "allow_missing_baseline", False)))
     return analyze_many(folders, options, label=label, deadlines=deadlines)

@@ -762,6 +762,33 @@ def last_advance(repo: "Repo", project_id: str, rev: str = "HEAD") -> str | None
     return None
 
 
+def took_baseline(repo: "Repo", project_id: str, rev: str = "HEAD") -> tuple[str, str] | None:
+    """(commit, tag name) of the project's latest advance that took a baseline tag, or None."""
+    if head(repo) is None:
+        return None
+    try:
+        for commit in repo.iter_commits(rev, grep=f"Govproj-Project: {project_id}", fixed_strings=True):
+            trail, _ = parse_trail(commit.message if isinstance(commit.message, str) else "")
+            if trail is not None and trail.project == project_id and trail.baseline:
+                return commit.hexsha, trail.baseline
+    except (GitCommandError, ValueError):
+        return None
+    return None
+
+
+def tags_not_fetched(repo: "Repo") -> bool:
+    """Whether a missing govproj tag is most likely one this clone never fetched (rather than one deleted): a remote
+    set to fetch no tags (`git clone --no-tags`), or a clone of a remote that holds no govproj tag at all."""
+    try:
+        remotes = repo.git.remote().split()
+        if any(repo.git.config("--get", f"remote.{name}.tagOpt", with_exceptions=False).strip() == "--no-tags"
+               for name in remotes):
+            return True
+        return bool(remotes) and not repo.git.tag("-l", f"{TAG_PREFIX}/*").strip()
+    except GitCommandError:
+        return False
+
+
 # ---- baselines -----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -404,3 +404,40 @@ def duplicate_id(project: "Project", ctx: Context) -> Iterator[Finding]:
     # The batch (`edges/batch.duplicate_ids`) reports it once every project of the run is known; one project alone
     # cannot share its id with anybody.
     return iter(())
+
+
+def past_baseline(project: "Project") -> bool:
+    """Whether the project is at or after its pack's baseline stage (where `advance` tags the approved baseline)."""
+    order = [s.id for s in project.pack.stages]
+    base = next((s.id for s in project.pack.stages if s.baseline), None)
+    return base is not None and project.stage in order and order.index(project.stage) >= order.index(base)
+
+
+@RULES.rule("GP060", "批复基线不在本地", severity="error", stages=ALL,
+            citation=_fmt("§批复基线", "进入批复基线阶段时，govproj advance 打基线标签；此后的变更按批复基线比较，"
+                                   "没有基线就无从判断变更程序。"),
+            message="项目已过批复基线阶段，本地却找不到它的批复基线标签",
+            hint="取回完整历史和标签：git fetch --unshallow --tags")
+def baseline_at_hand(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    项目已经进入或越过批复基线阶段（`govproj stages` 中标“批复基线”），审计轨迹也记录了基线标签，本地却找不到它：
+    浅克隆（CI 默认的 `fetch-depth: 1`）、克隆或拉取时没有带标签、或标签被删除。三种情况分别说明。项目在基线阶段
+    之后才加入仓库（轨迹里从未打过基线标签）的不报；不是克隆来的仓库（没有远端）里被删除的标签由 `govproj verify`
+    报告（检查不为此启动 git，pre-commit 钩子保持快速）。
+
+    ## 为什么
+    变更控制（如北京第21条、渝北第十一条）要与批复时的内容比较。找不到基线时，检查若悄悄跳过变更控制，完整克隆会
+    拒绝的预算调整在 CI 里却能通过。确知本次运行不需要变更控制时，`govproj check --allow-missing-baseline`
+    把它降为警告。
+
+    ## 通过示例
+    完整克隆：`git clone <仓库>`，或 GitHub Actions 的 `actions/checkout` 设 `fetch-depth: 0`。
+    ## 不通过示例
+    `git clone --depth 1 <仓库>` 后检查已进入“细化建设内容”的北京项目。
+    """
+    if not past_baseline(project):
+        return  # before approval no baseline is expected: git is not even asked
+    missing = ctx.baseline_unavailable
+    if missing is not None:
+        yield Finding("project.yaml", ("stage",), missing.reason, missing.hint,
+                      severity="warning" if missing.optional else "")
