@@ -15,7 +15,8 @@ from govproj.commands.options import command
 HELP = "查看审计轨迹"
 DESCRIPTION = ("从 git 历史列出项目的每一次阶段变化：时间、提交人、从哪个阶段到哪个阶段、结果、提交号、规则包版本、\n"
                "当时的检查结果、证据文件及其 sha256、基线标签和签名状态。不是由 govproj advance 做出的阶段变化\n"
-               "（手工修改）也列出并标明。要核验轨迹是否完好，用 `govproj verify`。")
+               "（手工修改）也列出并标明。要核验轨迹是否完好，用 `govproj verify`。\n\n"
+               "退出码：0 列出成功；2 用法错误，或有项目的文件无法读取（其他项目照常列出，无法读取的在最后说明）。")
 EPILOG = """示例：
   govproj log projects/hotline
   govproj log projects/hotline --format json > trail.json
@@ -39,15 +40,24 @@ def trail_records(folder: Path) -> dict[str, Any]:
     return trails([folder])[0]
 
 
-def trails(folders: list[Path]) -> list[dict[str, Any]]:
-    """The audit trails of many projects, in order: one history walk per repository for all of its projects."""
+def trails(folders: list[Path], errors: list[str] | None = None) -> list[dict[str, Any]]:
+    """The audit trails of many projects, in order: one history walk per repository for all of its projects.
+
+    With `errors`, a project that cannot be read is named there (its message) and the others go on."""
     from govproj.edges import ledger
     from govproj.core.project import load_project
+    from govproj.errors import GovprojError
 
     loaded = []
     groups: dict[str, tuple[Any, list[tuple[str, str]]]] = {}
     for folder in folders:
-        project = load_project(folder)
+        try:
+            project = load_project(folder)
+        except GovprojError as exc:
+            if errors is None:
+                raise
+            errors.append(exc.render())
+            continue
         repo, rel = ledger.open_repo(folder)
         group = groups.setdefault(str(ledger.root_of(repo).resolve()), (repo, []))
         group[1].append((project.id, rel))
@@ -230,16 +240,19 @@ def write_json(projects: list[Any]) -> None:
 
 
 def run(args: SimpleNamespace) -> int:
-    records = trails(projects_under(args.path))
+    errors: list[str] = []
+    records = trails(projects_under(args.path), errors)
     if args.format == "json":
         write_json(records)
-        return 0
-    from govproj.edges.term import rich_enabled
+    else:
+        from govproj.edges.term import rich_enabled
 
-    write = write_rich if rich_enabled(sys.stdout) else write_text
-    for record in records:
-        write(record, sys.stdout)
-    return 0
+        write = write_rich if rich_enabled(sys.stdout) else write_text
+        for record in records:
+            write(record, sys.stdout)
+    for error in errors:  # one unreadable project does not hide the others' trails
+        sys.stderr.write(error + "\n")
+    return 2 if errors else 0
 
 
 def write_rich(record: dict[str, Any], out) -> None:

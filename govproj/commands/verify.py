@@ -93,11 +93,19 @@ def verify_folders(folders: list[Path], *, jobs: int = 0) -> list[Report]:
     (its checks at every advance) in a process pool when there are several."""
     from govproj.edges import batch, ledger
     from govproj.core.project import load_project
+    from govproj.errors import GovprojError
 
     reports: list[Report | None] = [None] * len(folders)
     groups: dict[str, tuple[Any, list[tuple[int, Path, Any, str]]]] = {}
     for index, folder in enumerate(folders):
-        project = load_project(folder)
+        try:
+            project = load_project(folder)
+        except GovprojError as exc:  # one unreadable project: named, the others verified
+            from govproj.core.places import display_path
+
+            reports[index] = Report(display_path(folder), folder.name,
+                                    unverifiable="项目文件无法读取：" + exc.render().removeprefix("错误："))
+            continue
         repo, rel = ledger.open_repo(folder)
         key = str(ledger.root_of(repo).resolve())
         groups.setdefault(key, (repo, []))[1].append((index, folder, project, rel))
