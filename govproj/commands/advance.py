@@ -125,7 +125,7 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
                          f"govproj {__version__}", today,
                          {"errors": target_result.count("error"), "warnings": target_result.count("warning"),
                           "infos": target_result.count("info"), "waived": target_result.waived},
-                         previous, tuple(evidence), tag, move.label if move.loop else "")
+                         previous, tuple(evidence), tag, move.label if move.loop else "", pack.rules_hash)
     message = commit_message(project, move, trail)
     old_text = ledger.read_exact(folder / "project.yaml")
     new_text = ledger.replace_stage(old_text, move.target) if move.target != source else old_text

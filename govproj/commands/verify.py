@@ -62,6 +62,7 @@ class Report:
     tags: int = 0
     evidence: int = 0
     unverifiable: str | None = None
+    rule_sets: list[str] = field(default_factory=list)  # the earlier rule-set hashes the trail names, in order
 
     def add(self, commit: Any, message: str, hint: str = "") -> None:
         if commit is None or isinstance(commit, str):
@@ -183,7 +184,6 @@ def replay(job: Job) -> Report:
     import git
 
     from govproj.edges import ledger
-    from govproj.core.engine import load_repo_config
     from govproj.core.lifecycle import stage_name
     from govproj.core.project import load_project
     from govproj.edges.yamlio import remember_parses
@@ -200,7 +200,6 @@ def replay(job: Job) -> Report:
     report = Report(project.display, project.id)
     path = ledger.in_project(rel, "project.yaml")
     pack = project.pack
-    config = load_repo_config(folder)
     report.tags = len(tags)
     loaded: dict[str, Any] = {}  # baseline tag → the project as approved: loaded once, used at every later step
 
@@ -232,7 +231,7 @@ def replay(job: Job) -> Report:
         else:
             report.advances += 1
             advances.add(commit.sha)
-            _check_advance(report, repo, rel, folder, pack, step, last_advance, config, reachable, tags,
+            _check_advance(report, repo, rel, folder, pack, step, last_advance, reachable, tags,
                            baseline_of(job.baselines.get(commit.sha)), seen)
             _check_day(report, step, last_step)
             last_advance, last_step = commit.sha, step
@@ -298,7 +297,7 @@ def _check_day(report: Report, step: Any, previous: Any) -> None:
 
 
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
-                   config: dict, reachable: dict, tags: list, baseline: Any, seen: set) -> None:
+                   reachable: dict, tags: list, baseline: Any, seen: set) -> None:
     """One advance commit against its trailers, the lifecycle, its tag, its gates and its evidence. `seen` holds the
     (evidence, hash) pairs already compared with the working tree by an earlier advance."""
     from govproj.edges import ledger
@@ -306,6 +305,7 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
     from govproj.errors import GovprojError
     from govproj.core.lifecycle import stage_name
     from govproj.edges.yamlio import parse_doc
+    from govproj.core.engine import load_repo_config
 
     commit, trail = step.commit, step.trail
     if trail.pack != pack.id:
@@ -352,7 +352,13 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
         elif tag.commit != commit.sha:
             report.add(commit, f"基线标签 {tag.name} 被移动，不再指向进入基线阶段的提交")
     move = lifecycle.Move(trail.source, trail.target, trail.outcome, baseline=pack.stage(trail.target).baseline)
-    with ledger.tree_at(repo, commit.sha, rel) as tree:
+    with ledger.tree_at(repo, commit.sha, rel, surroundings=True) as tree:
+        # judged as it was: the repository config and calendar of that commit (the project's own files are in it)
+        try:
+            config = load_repo_config(tree)
+        except GovprojError as exc:
+            report.add(commit, "该提交中的 .govproj/config.yaml 无法读取：" + exc.render().removeprefix("错误："))
+            config = {}
         gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline)
         for ref, digest in trail.evidence:
             report.evidence += 1
@@ -369,6 +375,11 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
             elif ledger.sha256_file(now) != digest:
                 report.add(commit, f"证据文件 {ref} 已被替换：现在的 sha256 与推进时记录的不同",
                            "证据文件不能在推进后替换：恢复原文件（git log -- 该文件 可找到），新的材料用新文件名添加")
+    if trail.rules_hash and trail.rules_hash != pack.rules_hash and trail.rules_hash not in report.rule_sets:
+        report.rule_sets.append(trail.rules_hash)
+        report.notes.append(f"提交 {commit.short} 推进时的规则集是 {trail.pack} {trail.pack_version}"
+                            f"（sha256:{trail.rules_hash[:12]}…），现在是 {pack.id} {pack.version}"
+                            f"（sha256:{pack.rules_hash[:12]}…）：规则或数据自那以后有变化，门槛按现行规则重新检查")
     if gate.load_error:
         report.add(commit, f"无法读取当时的项目文件：{gate.load_error}")
     elif gate.blocking:

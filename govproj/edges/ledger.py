@@ -249,6 +249,7 @@ class Trail:
     evidence: tuple[tuple[str, str], ...]  # (path relative to the project folder, sha256)
     baseline: str | None = None
     label: str = ""
+    rules_hash: str = ""  # Govproj-Rules: the sha256 of the rule set the gates were judged by (absent before 0.2)
 
 
 def format_trailers(trail: Trail) -> str:
@@ -264,6 +265,7 @@ def format_trailers(trail: Trail) -> str:
         lines.append(f"Govproj-Label: {trail.label}")
     lines += [
         f"Govproj-Pack: {trail.pack} {trail.pack_version}",
+        *([f"Govproj-Rules: sha256:{trail.rules_hash}"] if trail.rules_hash else []),
         f"Govproj-Tool: {trail.tool}",
         f"Govproj-Today: {trail.today.isoformat()}",
         f"Govproj-Check: errors={c['errors']} warnings={c['warnings']} infos={c['infos']} waived={c['waived']}",
@@ -303,7 +305,7 @@ def parse_trail(message: str) -> tuple[Trail | None, list[str]]:
     for key in REQUIRED:
         if len(values.get(key, [])) != 1:
             problems.append(f"Govproj-{key} " + ("缺失" if key not in values else "出现了多次"))
-    unknown = sorted(set(values) - set(REQUIRED) - {"Evidence", "Baseline", "Label"})
+    unknown = sorted(set(values) - set(REQUIRED) - {"Evidence", "Baseline", "Label", "Rules"})
     if unknown:
         problems.append("不认识的尾注：" + "、".join(f"Govproj-{k}" for k in unknown))
     if problems:
@@ -335,6 +337,9 @@ def parse_trail(message: str) -> tuple[Trail | None, list[str]]:
             evidence.append((match.group(2), match.group(1)))
         else:
             problems.append(f"Govproj-Evidence 格式不对：{value}")
+    rules = (values.get("Rules") or [""])[0]
+    if rules and not re.fullmatch(r"sha256:[0-9a-f]{64}", rules):
+        problems.append(f"Govproj-Rules 格式不对：{rules}")
     if problems:
         return None, problems
     assert check is not None
@@ -342,7 +347,8 @@ def parse_trail(message: str) -> tuple[Trail | None, list[str]]:
     path = one("Path")
     return Trail(one("Project"), "" if path == "." else path, one("From"), one("To"), one("Outcome"), pack, version,
                  one("Tool"), today, counts, None if previous == "none" else previous, tuple(evidence),
-                 (values.get("Baseline") or [None])[0], (values.get("Label") or [""])[0]), []
+                 (values.get("Baseline") or [None])[0], (values.get("Label") or [""])[0],
+                 rules.removeprefix("sha256:")), []
 
 
 # ---- evidence ------------------------------------------------------------------------------------------------
@@ -844,14 +850,35 @@ def next_tag_name(repo: "Repo", project_id: str) -> str:
 
 
 @contextmanager
-def tree_at(repo: "Repo", rev: str, rel: str, *, evidence: bool = True) -> Iterator[Path]:
-    """A temporary folder holding the project's files as they were at `rev` (all files, or only the YAML)."""
+def tree_at(repo: "Repo", rev: str, rel: str, *, evidence: bool = True,
+            surroundings: bool = False) -> Iterator[Path]:
+    """A temporary folder holding the project's files as they were at `rev` (all files, or only the YAML).
+
+    With `surroundings`, the folder sits where it sat in the repository, below a stand-in repository root that holds
+    the `.govproj/` settings (config.yaml, calendar.yaml) of `rev` on the way down: a replay then judges with the
+    repository configuration and calendar of that commit, not today's."""
     from govproj.core.format import FILES
 
     store = objects(repo)
     with tempfile.TemporaryDirectory(prefix="govproj-") as tmp:
-        folder = Path(tmp) / "p"
-        folder.mkdir()
+        if surroundings:
+            root = Path(tmp) / "repo"
+            (root / ".git").mkdir(parents=True)
+            parts = rel.split("/") if rel else []
+            for depth in range(len(parts) + 1):
+                prefix = "/".join(parts[:depth])
+                settings = store.folder(rev, f"{prefix}/.govproj" if prefix else ".govproj")
+                if settings is None:
+                    continue
+                for name, mode, sha in store.entries(settings):
+                    if name in ("config.yaml", "calendar.yaml") and mode & 0o170000 == 0o100000:
+                        target = root.joinpath(*parts[:depth], ".govproj", name)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(store.blob(sha) or b"")
+            folder = root.joinpath(*parts)
+        else:
+            folder = Path(tmp) / "p"
+        folder.mkdir(parents=True, exist_ok=True)
         tree = store.folder(rev, rel)
         if tree is not None and evidence:
             for path, mode, sha in store.files(tree):

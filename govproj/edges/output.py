@@ -22,13 +22,27 @@ def format_json(results: list[ProjectResult], out: TextIO, color: bool = False) 
         "projects": [
             {"path": r.project, "id": r.project_id, "jurisdiction": r.jurisdiction, "stage": r.stage,
              "checked_stage": r.checked_stage, "errors": r.count("error"), "warnings": r.count("warning"),
-             "infos": r.count("info"), "waived": r.waived, "load_error": r.error}
+             "infos": r.count("info"), "waived": r.waived, "load_error": r.error,
+             "rule_set": rule_set(r.jurisdiction)}
             for r in results
         ],
         "diagnostics": [d.to_json() for r in results for d in r.diagnostics],
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def rule_set(jurisdiction: str) -> dict[str, str] | None:
+    """The rule set a result was judged by (pack, version, sha256), for the machine formats; None when unknown."""
+    if not jurisdiction:
+        return None
+    from govproj.errors import GovprojError
+    from govproj.packs import get_pack
+
+    try:
+        return get_pack(jurisdiction).rule_set
+    except GovprojError:
+        return None
 
 
 def format_github(results: list[ProjectResult], out: TextIO, color: bool = False) -> None:
@@ -91,6 +105,7 @@ def format_sarif(results: list[ProjectResult], out: TextIO, color: bool = False)
             "tool": {"driver": {"name": "govproj", "version": __version__, "informationUri": "https://example.invalid/govproj",
                                 "rules": rules}},
             "results": sarif_results,
+            "properties": {"ruleSets": [rule_set(j) for j in sorted({r.jurisdiction for r in results if r.jurisdiction})]},
         }],
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)

@@ -1,6 +1,7 @@
 """The records a jurisdiction pack declares: Pack, its Stages and Transitions, and its coverage Rows."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
@@ -61,6 +62,34 @@ class ArchiveItem(NamedTuple):
     need: tuple[str, ...] = ("evidence",)  # the fields it must have besides being there
     when: Callable[[Any], bool] | None = None
     condition: str = ""  # when `when` is set: in words, for the catalogue and docs/archive.md
+
+
+_RULE_SET_CORE = ("packs/shared.py", "core/rules.py", "core/engine.py", "core/fields.py", "core/format.py",
+                  "core/periods.py", "core/deadlines.py", "core/calendar.py", "core/changes.py", "core/lifecycle.py")
+
+
+@lru_cache(maxsize=None)
+def rule_set_hash(pack_id: str) -> str:
+    import hashlib
+
+    base = Path(__file__).resolve().parent.parent  # govproj/
+    digest = hashlib.sha256()
+    files = sorted((base / "packs" / pack_id).rglob("*"))
+    for path in [*(f for f in files if f.suffix in (".py", ".txt", ".yaml") and "__pycache__" not in f.parts),
+                 *(base / rel for rel in _RULE_SET_CORE)]:
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")
+        digest.update(b"\0")
+    try:
+        from importlib.metadata import version
+
+        digest.update(("chinesecalendar " + version("chinesecalendar")).encode())
+    except Exception:  # noqa: BLE001  (no metadata: the estimate or the user's calendar decides)
+        digest.update(b"chinesecalendar ?")
+    return digest.hexdigest()
 
 
 class Pack:
@@ -131,6 +160,17 @@ class Pack:
     @property
     def rules(self) -> tuple["Rule", ...]:
         return tuple(self.ruleset)
+
+    @property
+    def rules_hash(self) -> str:
+        """sha256 over what decides this pack's answers: its rules and data (the pack's folder), the shared rules and
+        the core that reads them (periods, deadlines, fields, engine), and the holiday data's version. Recorded in
+        each advance (Govproj-Rules) and in json/sarif results, so a changed rule set is named, not guessed."""
+        return rule_set_hash(self.id)
+
+    @property
+    def rule_set(self) -> dict[str, str]:
+        return {"pack": self.id, "version": self.version, "sha256": self.rules_hash}
 
     @property
     def all_rules(self) -> tuple["Rule", ...]:
