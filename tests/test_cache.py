@@ -267,3 +267,41 @@ def test_the_code_fingerprint_covers_the_whole_package_and_the_yaml_library() ->
                  "commands/check.py", "cli.py"):
         assert part in names, part
     assert any(name.startswith("ruamel.yaml/") for name in names)
+
+
+def test_link_loops_and_links_to_big_trees_do_not_hang_the_key(capsys, projects: Path) -> None:
+    """The fingerprint follows no directory link: a loop in evidence/ and a link to / cost nothing."""
+    import sys
+
+    os.symlink(".", projects / "a" / "evidence" / "loop")
+    os.symlink("/", projects / "a" / "evidence" / "root")
+    # a real process with a timeout: following the links would never end (the test fails instead of hanging)
+    done = subprocess.run([sys.executable, "-m", "govproj", "check", str(projects), "--today", "2026-11-25"],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode in (0, 1), done.stderr
+    assert "projects/a" in done.stdout and "projects/b" in done.stdout
+
+
+def test_a_retargeted_link_and_a_dot_folder_change_the_key(capsys, projects: Path, _cache: Path) -> None:
+    """A cited evidence file that is a link: pointing it elsewhere is a different key (the answer can differ); a
+    file in a dot folder too. Neither may be answered from a stale entry."""
+    from govproj.edges.cache import project_fingerprint
+
+    folder = projects / "a"
+    real = sorted((folder / "evidence").iterdir())[0]
+    (folder / "evidence" / "elsewhere.pdf").write_bytes(b"%PDF other")
+    moved = folder / "evidence" / "moved.pdf"
+    os.rename(real, moved)
+    os.symlink(moved.name, real)
+    before = project_fingerprint(folder)
+    os.remove(real)
+    os.symlink("elsewhere.pdf", real)
+    assert project_fingerprint(folder) != before
+    os.remove(real)
+    os.symlink("nowhere.pdf", real)  # dangling: GP011 must be seen, not a cached pass
+    code, out = check(capsys, str(projects))
+    assert code == 1 and "GP011" in out
+    before = project_fingerprint(folder)
+    (folder / ".notes").mkdir()
+    (folder / ".notes" / "a.txt").write_text("x", encoding="utf-8")
+    assert project_fingerprint(folder) != before
