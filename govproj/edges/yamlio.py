@@ -706,23 +706,21 @@ def set_paths(text: str, display: str, changes: list[tuple[tuple[str, ...], Any]
         return yaml
 
     data = loader().load(body) or CommentedMap()
+    def parent_of(path: tuple) -> Any:
+        """The mapping that holds path[-1], made on the way where it is missing."""
+        node = data
+        for part in path[:-1]:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = CommentedMap()
+                node[part] = child
+            node = child
+        return node
+
     for path, value in changes:
-        node = data
-        for part in path[:-1]:
-            child = node.get(part)
-            if not isinstance(child, dict):
-                child = CommentedMap()
-                node[part] = child
-            node = child
-        node[path[-1]] = plain(value)
+        parent_of(path)[path[-1]] = plain(value)
     for path, item in appends or []:
-        node = data
-        for part in path[:-1]:
-            child = node.get(part)
-            if not isinstance(child, dict):
-                child = CommentedMap()
-                node[part] = child
-            node = child
+        node = parent_of(path)
         seq = node.get(path[-1])
         if not isinstance(seq, list):
             seq = CommentedSeq()
