@@ -1,5 +1,5 @@
 """A baseline that is not at hand is said, not skipped: in a shallow or tag-less clone, or after the baseline tag was
-deleted, `check` reports GP060 (an error unless --allow-missing-baseline) where it used to skip change control, and
+deleted, `check` reports GP051 (an error unless --allow-missing-baseline) where it used to skip change control, and
 `verify` tells "not fetched" from "deleted". Real repositories and real `git clone`."""
 from __future__ import annotations
 
@@ -49,30 +49,30 @@ def _check(capsys, monkeypatch, repo: Path, *args: str) -> tuple[int, list[dict]
 
 def test_a_full_clone_applies_change_control(capsys, monkeypatch, origin, tmp_path) -> None:
     code, found = _check(capsys, monkeypatch, _clone(origin, tmp_path / "full"))
-    assert code == 1 and "BJ211" in {d["code"] for d in found} and "GP060" not in {d["code"] for d in found}
+    assert code == 1 and "BJ211" in {d["code"] for d in found} and "GP051" not in {d["code"] for d in found}
 
 
 def test_a_shallow_clone_says_the_baseline_is_not_here(capsys, monkeypatch, origin, tmp_path) -> None:
     shallow = _clone(origin, tmp_path / "shallow", "--depth", "1")
     code, found = _check(capsys, monkeypatch, shallow)
-    gp060 = [d for d in found if d["code"] == "GP060"]
+    gp060 = [d for d in found if d["code"] == "GP051"]
     assert code == 1 and gp060 and gp060[0]["severity"] == "error"
     assert "浅克隆" in gp060[0]["message"] and "git fetch --unshallow --tags" in gp060[0]["hint"]
     assert gp060[0]["file"] == f"{PROJECT}/project.yaml" and gp060[0]["line"] > 0
     code, found = _check(capsys, monkeypatch, shallow, "--allow-missing-baseline")
-    assert [d["severity"] for d in found if d["code"] == "GP060"] == ["warning"]
+    assert [d["severity"] for d in found if d["code"] == "GP051"] == ["warning"]
     assert code == 0
     clean_git_env(monkeypatch)
     code = main(["advance", PROJECT, "--dry-run"])  # advance cannot judge change control here either
     out = capsys.readouterr().out
-    assert code == 1 and "GP060" in out
+    assert code == 1 and "GP051" in out
 
 
 def test_a_clone_without_tags_says_they_were_not_fetched(capsys, monkeypatch, origin, tmp_path) -> None:
     bare = _clone(origin, tmp_path / "notags", "--no-tags")
     assert git(bare, "tag", "-l").strip() == ""
     code, found = _check(capsys, monkeypatch, bare)
-    gp060 = [d for d in found if d["code"] == "GP060"]
+    gp060 = [d for d in found if d["code"] == "GP051"]
     assert code == 1 and gp060 and "标签没有取回" in gp060[0]["message"] and "git fetch --tags" in gp060[0]["hint"]
     clean_git_env(monkeypatch)
     assert main(["verify", PROJECT]) == 1
@@ -84,7 +84,7 @@ def test_a_deleted_tag_is_told_from_one_not_fetched(capsys, monkeypatch, origin,
     clone = _clone(origin, tmp_path / "deleted")
     git(clone, "tag", "-d", "govproj/bj-2026-hotline-kb/baseline-1")
     code, found = _check(capsys, monkeypatch, clone)
-    gp060 = [d for d in found if d["code"] == "GP060"]
+    gp060 = [d for d in found if d["code"] == "GP051"]
     assert code == 1 and gp060 and "被删除" in gp060[0]["message"]
     clean_git_env(monkeypatch)
     assert main(["verify", PROJECT]) == 1

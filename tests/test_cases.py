@@ -78,7 +78,7 @@ def test_every_rule_is_documented_and_has_cases(rule) -> None:
 
 # Rules whose failure needs more than a case folder (several projects, a git clone): the test that makes them fail.
 PORTFOLIO_RULES = {"GP050": "tests/test_status.py::test_duplicate_project_ids_are_reported_on_every_copy",
-                   "GP060": "tests/test_baseline_absent.py::test_a_shallow_clone_says_the_baseline_is_not_here"}
+                   "GP051": "tests/test_baseline_absent.py::test_a_shallow_clone_says_the_baseline_is_not_here"}
 
 
 def _normal(text: str) -> str:

@@ -102,7 +102,7 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
         if not baseline:
             from govproj.edges.batch import baseline as baseline_of
 
-            baseline.append(baseline_of(project))  # a baseline not at hand (shallow clone) blocks: GP060
+            baseline.append(baseline_of(project))  # a baseline not at hand (shallow clone) blocks: GP051
         return baseline[0]
 
     gate = lifecycle.gates(folder, move, today=today, repo_config=config, baseline_loader=baseline_loader)

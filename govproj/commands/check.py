@@ -43,7 +43,7 @@ def main(
     jobs: int = opt.jobs(),
     allow_missing_baseline: bool = typer.Option(
         False, "--allow-missing-baseline",
-        help="批复基线标签不在本地（浅克隆、没有取回标签）时只警告、不报错（GP060）；默认报错，因为变更控制无法比较"),
+        help="批复基线标签不在本地（浅克隆、没有取回标签）时只警告、不报错（GP051）；默认报错，因为变更控制无法比较"),
 ) -> int:
     return run(SimpleNamespace(paths=paths or ["."], stage=stage, format=format, strict=strict, output=output,
                                today=today, no_cache=no_cache, jobs=jobs,

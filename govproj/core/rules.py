@@ -83,7 +83,7 @@ class Context:
 
     @property
     def baseline_unavailable(self) -> "BaselineUnavailable | None":
-        """Why the baseline a project past approval must have cannot be found here, or None (GP060 reports it)."""
+        """Why the baseline a project past approval must have cannot be found here, or None (GP051 reports it)."""
         self.baseline  # noqa: B018  (loads it)
         return self._cache.get("baseline_unavailable")
 

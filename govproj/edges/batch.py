@@ -88,7 +88,7 @@ class Options(NamedTuple):
     jobs: int = 0  # worker processes; 0: one per available core (GOVPROJ_JOBS overrides)
     config_file: str | None = None  # the repository's .govproj/config.yaml, if any (its bytes are in the cache key)
     deadlines: bool = True  # False: `check --no-cache`, which neither prints nor stores the deadlines
-    allow_missing_baseline: bool = False  # a baseline that is not at hand is a warning, not an error (GP060)
+    allow_missing_baseline: bool = False  # a baseline that is not at hand is a warning, not an error (GP051)
 
 
 def analyze(folder: Path, options: Options) -> Outcome:

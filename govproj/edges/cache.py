@@ -242,7 +242,7 @@ def git_refs_fingerprint(repo: Path | None) -> str:
     git, common = _git_dirs(repo)
     tags, packed = git_tags(repo)
     lines = [f"packed\0{_sha(packed.encode('utf-8'))}"] + [f"{k}\0{v}" for k, v in sorted(tags.items())]
-    lines.append(f"shallow\0{(common / 'shallow').exists()}")  # a shallow clone cannot see its baselines (GP060)
+    lines.append(f"shallow\0{(common / 'shallow').exists()}")  # a shallow clone cannot see its baselines (GP051)
     if any(name.startswith(f"{TAG_PREFIX}/") for name in tags):
         head = _read(git / "HEAD").strip()
         if head.startswith("ref:"):

@@ -413,7 +413,7 @@ def past_baseline(project: "Project") -> bool:
     return base is not None and project.stage in order and order.index(project.stage) >= order.index(base)
 
 
-@RULES.rule("GP060", "批复基线不在本地", severity="error", stages=ALL,
+@RULES.rule("GP051", "批复基线不在本地", severity="error", stages=ALL,
             citation=_fmt("§批复基线", "进入批复基线阶段时，govproj advance 打基线标签；此后的变更按批复基线比较，"
                                    "没有基线就无从判断变更程序。"),
             message="项目已过批复基线阶段，本地却找不到它的批复基线标签",
