@@ -7,8 +7,9 @@ says 省级财政, as the pack's rules read them).
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+from govproj.core.money import Money
 
 from govproj.forms import Form
 from govproj.forms.common import (Chapter, Field, budget_intro, Item, basis_text, contacts_text, fields, first, fmt_date,
@@ -19,10 +20,10 @@ from govproj.forms.summary import summary_form
 if TYPE_CHECKING:
     from govproj.core.project import Project
 
-LINE = Decimal(200)  # 万元, 第十二条
+LINE = Money.wan(200)  # 第十二条
 
 
-def provincial(project: "Project") -> Decimal | None:
+def provincial(project: "Project") -> Money | None:
     from govproj.packs.jl.rules import provincial_funds
 
     return provincial_funds(project)[0]

@@ -1,8 +1,9 @@
 """重庆市渝北区 渝北府办发〔2019〕26号: 附件1 需求申报表, 附件2 建设类项目需求说明 (8-chapter outline), a summary."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+from govproj.core.money import Money
 
 from govproj.forms import Form
 from govproj.forms.common import (Chapter, budget_intro, Item, basis_text, contacts_text, first, fmt_month, join, labelled,
@@ -21,7 +22,7 @@ FUNDING_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def funding(budget: dict[str, Any]) -> dict[str, Decimal | None]:
+def funding(budget: dict[str, Any]) -> dict[str, Money | None]:
     from govproj.forms.common import funding_by
 
     return funding_by(budget, FUNDING_COLUMNS)
@@ -29,11 +30,11 @@ def funding(budget: dict[str, Any]) -> dict[str, Decimal | None]:
 
 def composition(budget: dict[str, Any]) -> str:
     """资金主要构成: the budget lines summed by category, in the order they first appear."""
-    sums: dict[str, Decimal] = {}
+    sums: dict[str, Money] = {}
     for line in budget.get("lines") or []:
-        if isinstance(line, dict) and isinstance(line.get("amount"), Decimal):
+        if isinstance(line, dict) and isinstance(line.get("amount"), Money):
             key = str(line.get("category") or line.get("name") or "其他")
-            sums[key] = sums.get(key, Decimal(0)) + line["amount"]
+            sums[key] = sums.get(key, Money.zero()) + line["amount"]
     return "；".join(f"{k} {wan(v)}万元" for k, v in sums.items())
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.doc import SHAPE_HINT
 from govproj.core.fields import format_money
+from govproj.core.money import Money
 from govproj.core.rules import Citation, Context, Finding, RuleSet
 
 if TYPE_CHECKING:
@@ -103,8 +104,8 @@ def bad_choice(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 
 @RULES.rule("GP004", "金额或数字写法错误", severity="error", stages=ALL,
-            citation=_fmt("§金额", "金额以万元为单位，写半角数字，精确计算，不用浮点数。"),
-            message="金额或数字的写法不对", hint="用半角数字，单位万元，例如 180.5")
+            citation=_fmt("§金额", "金额以万元为单位（budget.yaml 写 unit: 元 时以元计），写半角数字，精确计算，不用浮点数。"),
+            message="金额或数字的写法不对", hint="用半角数字，单位万元（或按 budget.yaml 的 unit），例如 180.5")
 def bad_money(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     金额是否是半角数字（可带“万元”或“元”），没有全角数字、汉字或其他符号。
@@ -225,12 +226,12 @@ def evidence_target(root: Path, ref: str) -> tuple[Path | None, str, str]:
     return target, "", ""
 
 
-def _sum(project: "Project", key: str) -> tuple[Decimal, bool]:
-    total = Decimal(0)
+def _sum(project: "Project", key: str) -> tuple[Money, bool]:
+    total = Money.zero()
     complete = True
     for _, item in project.items("budget.yaml", key):
         amount = item.get("amount")
-        if isinstance(amount, Decimal):
+        if isinstance(amount, Money):
             total += amount
         else:
             complete = False

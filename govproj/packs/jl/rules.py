@@ -6,9 +6,9 @@ semicolons and brackets are half-width), because `govproj explain` quotes the te
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
+from govproj.core.money import Money
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
@@ -42,7 +42,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("operation", "运行管理", "第三十六条"),
 )
 _IDS = [s.id for s in STAGES]
-FSR_LINE = Decimal(200)  # 第十二条: 200万元以下(含200万) → 申报书; above → 可行性研究报告
+FSR_LINE = Money.wan(200)  # 第十二条: 200万元以下(含200万) → 申报书; above → 可行性研究报告
 
 
 def since(stage: str) -> tuple[str, ...]:
@@ -55,7 +55,7 @@ def cite(article: str, quote: str) -> Citation:
 
 # ---- helpers ------------------------------------------------------------------------------------------------
 
-def _wan(value: Decimal) -> str:
+def _wan(value: Money) -> str:
     return f"{value:f}万元"
 
 
@@ -71,17 +71,17 @@ def classified(project: "Project") -> bool:
     return project.get("project.yaml", "classified") is True
 
 
-def provincial_funds(project: "Project") -> tuple[Decimal | None, list[str]]:
+def provincial_funds(project: "Project") -> tuple[Money | None, list[str]]:
     """(sum of the budget sources that are provincial financial funds, their names); None when no sources at all."""
     items = list(project.items("budget.yaml", "sources"))
     if not items:
         return None, []
-    total, names = Decimal(0), []
+    total, names = Money.zero(), []
     for _, item in items:
         source = str(item.get("source") or "")
         if any(word in source for word in PROVINCIAL_SOURCE_WORDS):
             names.append(source)
-            if isinstance(item.get("amount"), Decimal):
+            if isinstance(item.get("amount"), Money):
                 total += item["amount"]
     return total, names
 

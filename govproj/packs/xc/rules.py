@@ -5,6 +5,7 @@ import datetime as _dt
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
+from govproj.core.money import Money
 from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
@@ -40,7 +41,7 @@ _IDS = [s.id for s in STAGES]
 GRADING = "等级测评"
 CRYPTO_TEST = "密码应用安全性评估"
 SOFTWARE_TEST = "软件测评"
-HUNDRED = Decimal(100)  # 第二十条：100 万元（含 100 万元）以上
+HUNDRED = Money.wan(100)  # 第二十条：100 万元（含 100 万元）以上
 LEVEL_ZH = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
 
 
@@ -80,16 +81,18 @@ def _categories(text: Any) -> tuple[str, ...]:
     return tuple(c for c in LINE_CATEGORIES if c in str(text or ""))
 
 
-def _category_sum(project: "Project", categories: tuple[str, ...]) -> Decimal:
-    total = Decimal(0)
+def _category_sum(project: "Project", categories: tuple[str, ...]) -> Money:
+    total = Money.zero()
     for _, line in project.items("budget.yaml", "lines"):
-        if line.get("category") in categories and isinstance(line.get("amount"), Decimal):
+        if line.get("category") in categories and isinstance(line.get("amount"), Money):
             total += line["amount"]
     return total
 
 
-def _money(value: Decimal) -> str:
-    return f"{value.normalize():f}"
+def _money(value: "Money | Decimal") -> str:
+    """An amount in 万元 (or a percentage) with no trailing zeros."""
+    number = value.in_wan if isinstance(value, Money) else value
+    return f"{number.normalize():f}"
 
 
 def _assessments(project: "Project", kind: str) -> list[tuple[int, dict[str, Any]]]:
@@ -413,7 +416,7 @@ def security_share(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     total = project.total
-    if total is None or total <= 0:
+    if total is None or not total:
         return
     minimum = ctx.settings.get("min_share")
     categories = _categories(ctx.settings.get("categories")) or ("安全",)
