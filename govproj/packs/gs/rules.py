@@ -388,7 +388,7 @@ def performance_goals(project: "Project", ctx: Context) -> Iterator[Finding]:
             message="投资额度较大或技术复杂的项目没有记录前期咨询、论证和可行性分析",
             hint="在 documents.feasibility 写前期咨询论证（可行性分析）报告并附文件",
             settings=(Setting("large_amount", "money",
-                              "“投资额度较大”的金额标准（万元，达到即算较大）；办法没有规定，按区里的口径设置"),))
+                              "“投资额度较大”的金额标准（万元，达到即算较大；以元计时带单位写，如 5000000元）；办法没有规定，按区里的口径设置"),))
 def feasibility(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入预审前：项目技术复杂（project.yaml 的 `complex: true`），或总投资达到参数 `large_amount`（含本数）时，
