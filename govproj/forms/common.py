@@ -138,18 +138,17 @@ def funding_text(budget: dict[str, Any]) -> str:
 
 
 def funding_by(budget: dict[str, Any], buckets: dict[str, tuple[str, ...]]) -> dict[str, Money | None]:
-    """Sum `budget.sources` into the columns a form prints, by words in the source's name.
+    """Sum `budget.sources` into the columns a form prints, by each source's declared type (`sources[].type`).
 
-    A source goes to the first bucket one of whose words it contains; what matches none goes to "other".
-    A bucket with no source stays None (printed blank, not 0: the form distinguishes "none" from "not filled").
+    A source goes to the bucket that lists its type; one whose type no bucket lists (or that has none) goes to
+    "other". A bucket with no source stays None (printed blank, not 0: the form distinguishes "none" from "not filled").
     """
     sums: dict[str, Money | None] = {key: None for key in buckets}
     sums["other"] = None
     for source in budget.get("sources") or []:
         if not isinstance(source, dict) or not isinstance(source.get("amount"), Money):
             continue
-        name = str(source.get("source") or "")
-        key = next((k for k, words in buckets.items() if any(w in name for w in words)), "other")
+        key = next((k for k, types in buckets.items() if source.get("type") in types), "other")
         sums[key] = (sums[key] or Money.zero()) + source["amount"]
     return sums
 

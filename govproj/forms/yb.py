@@ -13,12 +13,12 @@ from govproj.forms.summary import summary_form
 if TYPE_CHECKING:
     from govproj.core.project import Project
 
-# 附件1 资金预算: the four source columns, by words in a budget source's name (first match wins)
+# 附件1 资金预算: the four source columns, by the source's declared type (budget.yaml sources[].type)
 FUNDING_COLUMNS: dict[str, tuple[str, ...]] = {
-    "central": ("中央",),
-    "own": ("自有", "自筹"),
-    "district": ("区",),
-    "city": ("市",),
+    "central": ("中央财政资金",),
+    "city": ("市财政资金",),
+    "district": ("区财政资金",),
+    "own": ("自有资金",),
 }
 
 
@@ -42,7 +42,7 @@ def declaration(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
     budget = ctx["budget"]
     columns = funding(budget)
     others = [s for s in budget.get("sources") or [] if isinstance(s, dict) and not any(
-        any(w in str(s.get("source") or "") for w in words) for words in FUNDING_COLUMNS.values())]
+        s.get("type") in types for types in FUNDING_COLUMNS.values())]
     return {
         "funding": columns,
         "funding_other_text": join([f"{s.get('source') or '未写来源'} {wan(s.get('amount'))}万元" for s in others], "；"),
@@ -180,7 +180,7 @@ def construction_only(project: "Project") -> tuple[bool, str]:
 FORMS: tuple[Form, ...] = (
     Form("declaration", "yb", "渝北区政务信息化项目需求申报表", "第五条、第六条", declaration, annex="附件1",
          note="建设类和运维类项目申报时填报，填报单位盖章；资金按来源分栏（万元）",
-         sources={"funding": "budget.yaml → sources（按来源名称归入中央、市、区财政资金和自有资金）",
+         sources={"funding": "budget.yaml → sources（按资金类型 type 归入中央、市、区财政资金和自有资金）",
                   "funding_other_text": "budget.yaml → sources 中不属于四栏的来源",
                   "composition_text": "budget.yaml → lines（按类别汇总）",
                   "remarks_text": "needs.yaml → remarks（备注）；budget.yaml → sources 中不属于四栏的来源"}),

@@ -11,7 +11,7 @@ from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDa
 from govproj.packs.model import ArchiveItem, Stage
 from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
-from govproj.packs.xc.data import FISCAL, PPP
+from govproj.packs.xc.data import FISCAL, PPP, SOCIAL
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -441,7 +441,8 @@ def security_share(project: "Project", ctx: Context) -> Iterator[Finding]:
             hint="在 documents.feasibility_study 写报告名称并附报告文件")
 def ppp_feasibility(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    `funding` 含“政府与社会资本合作”的项目，进入初审前 `documents.feasibility_study`（可行性研究报告）是否写了名称并附文件。
+    政府和社会共同投资的项目——`funding` 含“政府与社会资本合作”，或 budget.yaml 有资金类型为社会资本
+    （`sources[].type: 社会资本`）的来源——进入初审前 `documents.feasibility_study`（可行性研究报告）是否写了名称并附文件。
     报告是否从第十一条列出的六个方面论证，由评审判断。
 
     ## 为什么
@@ -458,7 +459,8 @@ def ppp_feasibility(project: "Project", ctx: Context) -> Iterator[Finding]:
     documents: {}
     ```
     """
-    if PPP in _funding(project):
+    social = any(item.get("type") == SOCIAL for _, item in project.items("budget.yaml", "sources"))
+    if PPP in _funding(project) or social:
         yield from require_document(project, "feasibility_study", "可行性研究报告", need=("title", "evidence"))
 
 
