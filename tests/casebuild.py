@@ -48,6 +48,24 @@ def _delete(data: dict, dotted: str) -> None:
     del node[parts[-1]]
 
 
+def in_yuan(spec: Any, budget: dict[str, Any]) -> dict[str, Any]:
+    """budget.yaml with `unit: 元` and every amount it declares as money multiplied by 10,000 (exactly)."""
+    from decimal import Decimal
+
+    def convert(field: Any, value: Any) -> Any:
+        if field.kind == "money" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return Decimal(value) * 10000
+        if field.kind == "map" and isinstance(value, dict):
+            return {k: (convert(field.child(k), v) if field.child(k) is not None else v) for k, v in value.items()}
+        if field.kind == "list" and isinstance(value, list):
+            item = field._replace(kind=field.item)
+            return [convert(item, v) for v in value]
+        return value
+
+    out = convert(spec, budget)
+    return {"unit": "元", **{k: v for k, v in out.items() if k != "unit"}}
+
+
 def build_project(case: dict[str, Any], folder: Path) -> None:
     if "baseline" in case:  # change control: the approved version is committed and tagged first (tests/gitfixture.py)
         import shutil
@@ -63,6 +81,8 @@ def build_project(case: dict[str, Any], folder: Path) -> None:
     pack = get_pack(pack_id)
     built = pack.examples[example]()
     files: dict[str, Any] = copy.deepcopy(built["files"])
+    if case.get("yuan") and "budget.yaml" in files:  # the example's budget written in 元; the case's edits are in 元
+        files["budget.yaml"] = in_yuan(file_specs(pack)["budget.yaml"], files["budget.yaml"])
     for file, edits in (case.get("set") or {}).items():
         files.setdefault(file, {})
         for dotted, value in edits.items():

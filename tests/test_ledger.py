@@ -114,7 +114,7 @@ def test_baseline_for_reads_the_latest_reachable_tag(tmp_path: Path, monkeypatch
     assert main(["advance", "projects/kb", "--today", "2026-11-25"]) == 0
     baseline = ledger.baseline_for(load_project(folder))
     assert baseline is not None and baseline.display == "govproj/bj-2026-hotline-kb/baseline-1:projects/kb"
-    assert str(baseline.total) == "168.00" and baseline.recorded_stage == "refine"
+    assert baseline.total.text() == "168.00" and baseline.recorded_stage == "refine"
     outside = tmp_path / "outside"
     shutil.copytree(folder, outside)
     assert ledger.baseline_for(load_project(outside)) is None  # not in a repository: no baseline, no error

@@ -154,8 +154,10 @@ def test_page_counts(rendered, tmp_path):
 def test_money_rounds_half_up_for_the_form_only():
     from decimal import Decimal
 
+    from govproj.core.money import Money
     from govproj.forms.common import in_wan, wan
 
     assert wan(Decimal("123.456789")) == "123.46" and wan(Decimal("0.005")) == "0.01" and wan(Decimal("486.5")) == "486.50"
-    budget = in_wan({"unit": "元", "total": Decimal("1234567.89")})
-    assert budget["total"] == Decimal("123.456789") and wan(budget["total"]) == "123.46"  # exact in the data
+    budget = in_wan({"unit": "元", "total": Money.yuan("1234567.89")})
+    assert budget["total"] == Money.wan("123.456789") and wan(budget["total"]) == "123.46"  # exact in the data
+    assert budget["total"].in_wan == Decimal("123.456789") and wan(Money.yuan("50")) == "0.01"

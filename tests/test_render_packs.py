@@ -118,8 +118,9 @@ def test_yb_declaration_form(run, tmp_path):
 def test_yb_funding_columns_and_pen_blanks(run, tmp_path):
     need("yb")
     build_project({"base": "yb/om", "set": {
-        "budget.yaml": {"sources": [{"source": "中央财政资金", "amount": "10.5"}, {"source": "单位自有资金", "amount": "6.30"},
-                                    {"source": "社会捐赠", "amount": "60"}]}},
+        "budget.yaml": {"sources": [{"source": "2027年中央补助", "type": "中央财政资金", "amount": "10.5"},
+                                    {"source": "单位自有资金", "type": "自有资金", "amount": "6.30"},
+                                    {"source": "社会捐赠", "type": "其他", "amount": "60"}]}},
         "delete": {"project.yaml": ["period", "documents"]}}, tmp_path / "p")
     code, out, err = run("render", "p")
     assert code == 0, err
@@ -192,7 +193,7 @@ def test_jl_outlines(run, tmp_path):
 def test_jl_200_line_decides_the_feasibility_study(run, tmp_path, amount, needed):
     need("jl")
     build_project({"base": "jl/unified", "set": {"budget.yaml": {"total": amount, "lines": [
-        {"name": "开发", "category": "软件开发", "amount": amount}], "sources": [{"source": "省级财政资金", "amount": amount}]},
+        {"name": "开发", "category": "软件开发", "amount": amount}], "sources": [{"source": "省级财政资金", "type": "省级财政资金", "amount": amount}]},
         "project.yaml": {"design_required": None}}}, tmp_path / "p")
     code, out, err = run("render", "p")
     assert code == 0, err

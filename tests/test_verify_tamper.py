@@ -116,7 +116,8 @@ def test_evidence_file_replaced_or_deleted(repo: Path, capsys, how: str) -> None
 def test_baseline_amount_changed_without_a_record(repo: Path, capsys) -> None:
     edit(repo, "budget.yaml", "total: 168.00", "total: 180.00")
     edit(repo, "budget.yaml", "amount: 112.00", "amount: 124.00")
-    edit(repo, "budget.yaml", "  - source: 市级财政资金\n    amount: 168.00", "  - source: 市级财政资金\n    amount: 180.00")
+    edit(repo, "budget.yaml", "  - source: 市级财政资金\n    type: 政府投资\n    amount: 168.00",
+         "  - source: 市级财政资金\n    type: 政府投资\n    amount: 180.00")
     commit_all(repo, "调整预算")
     text = broken_at(capsys, repo)
     assert "修改了批复基线确定的内容（总投资 168.00 → 180.00 万元（+12.00 万元）" in text

@@ -116,7 +116,7 @@ def main(
     title: Optional[str] = typer.Option(None, "--title", metavar="名称", help="材料名称（签字时为职务）"),
     opinion: Optional[str] = typer.Option(None, "--opinion", metavar="意见", help="签字意见"),
     note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="说明"),
-    amount: Optional[str] = typer.Option(None, "--amount", metavar="金额", help="金额（万元，如 120.5；以元计写 1205000元）"),
+    amount: Optional[str] = typer.Option(None, "--amount", metavar="金额", help="金额（按所写文件的单位：budget.yaml 写了 unit: 元 时为元，否则万元，如 120.5；也可带单位写 1205000元）"),
     signed: bool = typer.Option(False, "--signed", help="材料已签字"),
     sealed: bool = typer.Option(False, "--sealed", help="材料已盖章"),
     participant: Optional[List[str]] = typer.Option(None, "--participant", metavar="单位", help="参加单位（可重复）"),

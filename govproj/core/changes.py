@@ -9,6 +9,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
+from govproj.core.money import Money
+
 if TYPE_CHECKING:
     from govproj.core.project import Project
 
@@ -21,34 +23,35 @@ CONTENT_FIELDS = (("construction.yaml", ("content",)), ("construction.yaml", ("b
 
 class LineChange(NamedTuple):
     name: str
-    before: Decimal | None
-    after: Decimal | None
+    before: Money | None
+    after: Money | None
 
     @property
-    def delta(self) -> Decimal:
-        return (self.after or Decimal(0)) - (self.before or Decimal(0))
+    def delta(self) -> Money:
+        return (self.after or Money.zero()) - (self.before or Money.zero())
 
 
 class ChangeSummary(NamedTuple):
-    total_before: Decimal | None
-    total_after: Decimal | None
+    total_before: Money | None
+    total_after: Money | None
     lines: tuple[LineChange, ...] = ()
     content: tuple[tuple[str, tuple], ...] = ()  # (file, path) whose text changed
     extra: Mapping[str, Any] = MappingProxyType({})  # read-only: one shared empty default
 
     @property
-    def total_delta(self) -> Decimal:
-        return (self.total_after or Decimal(0)) - (self.total_before or Decimal(0))
+    def total_delta(self) -> Money:
+        return (self.total_after or Money.zero()) - (self.total_before or Money.zero())
 
     @property
-    def moved(self) -> Decimal:
+    def moved(self) -> Money:
         """Money moved between lines: the sum of increases (equal to the sum of decreases when the total holds)."""
-        up = sum((c.delta for c in self.lines if c.delta > 0), Decimal(0))
-        down = -sum((c.delta for c in self.lines if c.delta < 0), Decimal(0))
+        zero = Money.zero()
+        up = sum((c.delta for c in self.lines if c.delta > zero), zero)
+        down = -sum((c.delta for c in self.lines if c.delta < zero), zero)
         return max(up, down)
 
     @property
-    def changed_amount(self) -> Decimal:
+    def changed_amount(self) -> Money:
         """The amount a change rule measures: the larger of the total's change and the money moved between lines."""
         return max(abs(self.total_delta), self.moved)
 
@@ -63,13 +66,13 @@ class ChangeSummary(NamedTuple):
         return bool(self.total_delta or self.moved or self.content)
 
 
-def _lines(project: "Project") -> dict[str, Decimal]:
-    out: dict[str, Decimal] = {}
+def _lines(project: "Project") -> dict[str, Money]:
+    out: dict[str, Money] = {}
     for index, item in project.items("budget.yaml", "lines"):
         name = str(item.get("name") or f"#{index + 1}")
         amount = item.get("amount")
-        if isinstance(amount, Decimal):
-            out[name] = out.get(name, Decimal(0)) + amount
+        if isinstance(amount, Money):
+            out[name] = out.get(name, Money.zero()) + amount
     return out
 
 
@@ -82,12 +85,12 @@ def compare(baseline: "Project", current: "Project") -> ChangeSummary:
     return ChangeSummary(baseline.total, current.total, lines, content)
 
 
-def recorded_amount(current: "Project") -> Decimal:
+def recorded_amount(current: "Project") -> Money:
     """The total of the amounts recorded in changes.yaml (what the unit says it changed)."""
-    total = Decimal(0)
+    total = Money.zero()
     for _, item in current.items("changes.yaml", "changes"):
         amount = item.get("amount")
-        if isinstance(amount, Decimal):
+        if isinstance(amount, Money):
             total += abs(amount)
     return total
 

@@ -105,7 +105,7 @@ def settings_problems(project: Project) -> list[Finding]:
 
 def _typed_setting(kind: str, raw: Any) -> Any:
     if kind == "money":
-        amount, error, _ = parse_money(raw, None if not isinstance(raw, str) else None)
+        amount, error, _ = parse_money(raw, None)  # 万元 unless written with its unit ("5000000元")
         return None if error else amount
     if kind == "percent":
         return parse_percent(raw)

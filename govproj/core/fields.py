@@ -1,7 +1,7 @@
 """Field declarations of the project files: one source for validation, JSON Schema, scaffolds and docs.
 
 A field is declared once (key, kind, Chinese label, help text, choices, nested fields). `validate` turns a parsed
-document into typed values (Decimal money, dates) and reports type errors and unknown keys with their position;
+document into typed values (money as `Money`, which carries its unit; dates) and reports type errors and unknown keys with their position;
 `json_schema` exports the same declarations for editors; `govproj.core.scaffold` writes commented files from them.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from govproj.core.doc import SHAPE_HINT, Doc
+from govproj.core.money import UNITS, Money
 
 KINDS = ("str", "text", "bool", "date", "money", "int", "enum", "list", "map", "percent")
 
@@ -73,51 +74,58 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．－，", "012345678
 _MONEY_TEXT = re.compile(r"^\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|万|元)?\s*$")
 
 
-def parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None, str | None]:
-    """(amount in 万元, error message, hint). Accepts 123.45, "123.45万元", "1,234,500元"; never floats.
+def parse_money(raw: Any, text: str | None, unit: str = "万元") -> tuple[Money | None, str | None, str | None]:
+    """(amount, error message, hint). Accepts 123.45, "123.45万元", "1,234,500元"; never floats.
 
-    An amount is exact and not negative (a change records its amount as an absolute value), finer than 分 is a
-    typing error, and it has at most MONEY_DIGITS significant digits: Decimal arithmetic is exact up to there."""
-    amount, error, hint = _parse_money(raw, text)
-    if amount is None:
-        return amount, error, hint
-    shown = text if text is not None else (raw if isinstance(raw, str) else str(amount))
-    if not amount.is_finite():
-        return None, f"金额“{shown}”不是数字", "写成数字，单位万元，例如 180.5"
-    if amount < 0:
+    A bare number is in `unit` (budget.yaml's `unit:`, 万元 by default); a number written with its unit ("1805000元")
+    is in that unit whatever the file says. An amount is exact and not negative (a change records its amount as an
+    absolute value), finer than 分 is a typing error, and it has at most MONEY_DIGITS significant digits: Decimal
+    arithmetic is exact up to there."""
+    number, written, error, hint = _parse_money(raw, text, unit)
+    if number is None:
+        return None, error, hint
+    shown = text if text is not None else (raw if isinstance(raw, str) else str(number))
+    if not number.is_finite():
+        return None, f"金额“{shown}”不是数字", f"写成数字，单位{unit}，例如 {_EXAMPLE[unit]}"
+    if number < 0:
         return None, f"金额“{shown}”是负数", "金额一律写正数；核减的金额在 changes.yaml 里写绝对值，并写明是减少"
-    digits = amount.as_tuple()
+    amount = Money(number, written)
+    digits = amount.in_yuan.as_tuple()
     exponent = digits.exponent if isinstance(digits.exponent, int) else 0
-    if exponent < -6:
+    if exponent < -2:
+        if written == "元":
+            return None, f"金额“{shown}”比“分”还精确（以元计最多 2 位小数）", "核对数字：1 分 = 0.01 元"
         return None, f"金额“{shown}”比“分”还精确（万元最多 6 位小数）", "核对数字：1 分 = 0.000001 万元"
-    if len(digits.digits) > MONEY_DIGITS or amount.adjusted() >= MONEY_DIGITS - 6:
-        return None, f"金额“{shown}”太大", "核对数字和单位：金额以万元计，例如 180.5"
+    if len(digits.digits) > MONEY_DIGITS or amount.in_yuan.adjusted() >= MONEY_DIGITS - 2:
+        return None, f"金额“{shown}”太大", f"核对数字和单位：本处金额以{written}计，例如 {_EXAMPLE[written]}"
     return amount, None, None
 
 
 MONEY_DIGITS = 28  # Decimal's default precision: sums of amounts up to here stay exact
+_EXAMPLE = {"万元": "180.5", "元": "1805000"}
 
 
-def _parse_money(raw: Any, text: str | None) -> tuple[Decimal | None, str | None, str | None]:
+def _parse_money(raw: Any, text: str | None, unit: str) -> tuple[Decimal | None, str, str | None, str | None]:
+    """(number, the unit it is written in, error, hint)."""
+    example = f"例如 {_EXAMPLE[unit]}（单位{unit}）"
     if isinstance(raw, bool):
-        return None, "金额应当是数字", "例如 180.5（单位万元）"
+        return None, unit, "金额应当是数字", example
     if isinstance(raw, int):
-        return Decimal(raw), None, None
+        return Decimal(raw), unit, None, None
     if isinstance(raw, Decimal):
-        return Decimal(text) if text is not None else raw, None, None
+        return (Decimal(text) if text is not None else raw), unit, None, None
     if isinstance(raw, str):
         if raw.translate(_FULLWIDTH) != raw:
-            return None, f"金额“{raw}”里有全角数字或符号", f"改为半角：{raw.translate(_FULLWIDTH)}"
+            return None, unit, f"金额“{raw}”里有全角数字或符号", f"改为半角：{raw.translate(_FULLWIDTH)}"
         match = _MONEY_TEXT.match(raw)
         if match:
             number = Decimal(match.group(1).replace(",", ""))
-            if match.group(2) == "元":
-                number = number / Decimal(10000)
-            return number, None, None
+            written = {"元": "元", "万元": "万元", "万": "万元"}.get(match.group(2) or "", unit)
+            return number, written, None, None
         if _SCIENTIFIC.match(raw.strip()):
-            return None, f"金额“{raw}”用了科学计数法", "写成普通的数字，单位万元，例如 180.5"
-        return None, f"金额“{raw}”不是数字", "写成数字，单位万元，例如 180.5；以元计时写“1805000元”"
-    return None, "金额应当是数字", "例如 180.5（单位万元）"
+            return None, unit, f"金额“{raw}”用了科学计数法", f"写成普通的数字，单位{unit}，例如 {_EXAMPLE[unit]}"
+        return None, unit, f"金额“{raw}”不是数字", f"写成数字，单位{unit}，例如 {_EXAMPLE[unit]}；也可以带上单位写“1805000元”或“180.5万元”"
+    return None, unit, "金额应当是数字", example
 
 
 _SCIENTIFIC = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$")
@@ -143,8 +151,11 @@ def date_range_problem(value: _dt.date) -> tuple[str, str]:
             "写事情实际发生的日期 YYYY-MM-DD；“长期有效”不是日期，不要写成 9999-12-31，写在说明（note）里")
 
 
-def format_money(value: Decimal) -> str:
-    """万元 with at least two decimals, and as many more as the value carries (1 元 = 0.0001 万元): never rounded."""
+def format_money(value: "Money | Decimal") -> str:
+    """万元 with at least two decimals, and as many more as the value carries (1 元 = 0.0001 万元): never rounded.
+    A bare Decimal is read as 万元 (exports that carry the figure as text)."""
+    if isinstance(value, Money):
+        return value.text()
     exponent = value.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
     return f"{value:.{places}f}"
@@ -169,13 +180,24 @@ def validate(doc: Doc, spec: F) -> Typed:
     return typed
 
 
+def _unit_of(spec: F, value: dict, unit: str) -> str:
+    """The unit bare amounts below a mapping are in: its own `unit:` key (budget.yaml) when it declares one."""
+    field = spec.child("unit")
+    if field is not None and field.kind == "enum" and set(field.choices) <= set(UNITS):
+        written = value.get("unit")
+        if isinstance(written, str) and written in UNITS:
+            return written
+    return unit
+
+
 def _suggest(key: str, options: list[str]) -> str:
     from difflib import get_close_matches  # only when something is misspelt
     close = get_close_matches(key, options, n=1, cutoff=0.6)
     return f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(options)}"
 
 
-def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: bool = False) -> Any:
+def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: bool = False,
+           unit: str = "万元") -> Any:
     label = spec.label or spec.key
     if value is None:
         # a list key with no value (the scaffold's "lines:" above its commented example) is an empty list
@@ -189,13 +211,14 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
             return value  # free-form mapping (settings): the engine validates it against the rules
         result: dict[str, Any] = {}
         known = [f.key for f in spec.fields]
+        unit = _unit_of(spec, value, unit)
         for key, item in value.items():
             child = spec.child(key)
             if child is None:
                 out.append(Problem("GP002", path + (key,), f"未知的字段“{key}”",
                                    _suggest(key, known) + "（拼写错误的字段不会被检查）"))
                 continue
-            result[key] = _check(doc, child, item, path + (key,), out)
+            result[key] = _check(doc, child, item, path + (key,), out, unit=unit)
         return result
     if kind == "list":
         if not isinstance(value, list):
@@ -207,7 +230,7 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
         items = []
         item_spec = F(spec.key, spec.item, spec.label, fields=spec.fields, choices=spec.choices)
         for index, item in enumerate(value):
-            items.append(_check(doc, item_spec, item, path + (index,), out))
+            items.append(_check(doc, item_spec, item, path + (index,), out, unit=unit))
         return items
     if kind in ("str", "text"):
         if isinstance(value, (dict, list)):
@@ -240,7 +263,7 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
         out.append(Problem("GP001", path, f"“{label}”的日期“{raw}”{problem}", hint))
         return None
     if kind == "money":
-        amount, error, hint = parse_money(value, doc.raw.get(path))
+        amount, error, hint = parse_money(value, doc.raw.get(path), unit)
         if error:
             out.append(Problem("GP004", path, error, hint or ""))
             return None

@@ -199,22 +199,30 @@ LINE_CATEGORIES = ("软件开发", "硬件购置", "系统集成", "数据工程
                    "其他")
 
 
+def funding_type(pack: "Pack") -> F:
+    """budget.yaml sources[].type: the kinds of money the pack's text names (Pack.funding_types)."""
+    kinds = pack.funding_types
+    return F("type", "enum", "资金类型", "本辖区办法所列的资金种类（规则据此判断）：" + "；".join(f"{t}——{why}" for t, why in kinds),
+             choices=tuple(t for t, _ in kinds))
+
+
 def budget_spec(pack: "Pack") -> F:
     return M("budget.yaml", "预算",
              F("unit", "enum", "金额单位", "本文件金额的单位，默认万元", choices=("万元", "元")),
-             F("total", "money", "总投资", "项目总投资（预算），精确到分；单位见 unit"),
+             F("total", "money", "总投资", "项目总投资（预算），精确到分；单位见 unit（默认万元）"),
              L("lines", "预算明细",
                F("name", "str", "名称"),
                F("category", "enum", "类别", choices=LINE_CATEGORIES),
-               F("amount", "money", "金额"),
+               F("amount", "money", "金额", "单位见 unit（默认万元）"),
                F("note", "text", "说明"),
                help="预算明细表：各项金额之和必须等于总投资",
                example={"name": "应用系统开发", "category": "软件开发", "amount": Decimal("120.00")}),
              L("sources", "资金来源",
-               F("source", "str", "来源", "如 市级财政、区级财政、自有资金"),
-               F("amount", "money", "金额"),
-               help="各来源金额之和必须等于总投资",
-               example={"amount": Decimal("120.00")}),
+               F("source", "str", "来源名称", "表格里印的名称，照文件写，如 2027年市级财政资金"),
+               funding_type(pack),
+               F("amount", "money", "金额", "单位见 unit（默认万元）"),
+               help="各来源金额之和必须等于总投资；规则按类型（type）判断资金种类，不看名称",
+               example={"type": pack.funding_types[0][0] if pack.funding_types else None, "amount": Decimal("120.00")}),
              *pack.extra_fields.get("budget.yaml", ()))
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.doc import Doc, Pos
+from govproj.core.money import Money
 from govproj.core.places import PROJECT_FILE, display_path, find_projects, is_project  # noqa: F401  (re-exported)
 from govproj.errors import LoadError
 
@@ -94,12 +94,13 @@ class Project:
         value = self.get("project.yaml", "documents", key)
         return value if isinstance(value, dict) else None
 
-    def money(self, file: str, *path: Any) -> Decimal | None:
+    def money(self, file: str, *path: Any) -> Money | None:
+        """An amount, typed: a Money whatever unit the file writes it in (budget.yaml `unit:`, "1805000元")."""
         value = self.get(file, *path)
-        return value if isinstance(value, Decimal) else None
+        return value if isinstance(value, Money) else None
 
     @property
-    def total(self) -> Decimal | None:
+    def total(self) -> Money | None:
         return self.money("budget.yaml", "total")
 
     def items(self, file: str, *path: Any) -> Iterator[tuple[int, dict[str, Any]]]:

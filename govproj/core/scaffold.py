@@ -41,7 +41,7 @@ def _comment(f: F, pad: str) -> list[str]:
     if f.kind == "date":
         text += "" if "YYYY" in text else "（YYYY-MM-DD）"
     if f.kind == "money":
-        text += "（万元，精确到分）" if "万元" not in text else ""
+        text += "（万元，精确到分）" if "万元" not in text and "unit" not in text else ""
     return [f"{pad}# {text}"]
 
 

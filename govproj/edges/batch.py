@@ -133,8 +133,8 @@ def facts(project: Any) -> dict[str, Any]:
     total = project.total
     unit = project.get("budget.yaml", "unit") if total is not None else None
     return {"unit": str(project.get("project.yaml", "unit") or ""), "kind": project.kind,
-            "budget_total": None if total is None else str(total), "budget_unit": str(unit or "万元") if total is not None
-            else None}
+            "budget_total": None if total is None else f"{total.in_unit(str(unit or '万元')):f}",
+            "budget_unit": str(unit or "万元") if total is not None else None}
 
 
 def baseline(project: Any, *, optional: bool = False) -> Any:

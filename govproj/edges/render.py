@@ -131,13 +131,14 @@ def _printable(value: Any) -> str:
     """How a value prints in a form: 万元 with two decimals, 2026年5月31日, 是/否, lists joined by 、."""
     from jinja2 import Undefined
 
+    from govproj.core.money import Money
     from govproj.forms.common import wan
 
     if value is None or isinstance(value, Undefined):
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, Decimal):
+    if isinstance(value, (Money, Decimal)):
         return wan(value)
     if isinstance(value, _dt.date):
         return fmt_date(value)

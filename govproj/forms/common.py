@@ -1,16 +1,17 @@
 """What every form's context holds, and the small helpers the jurisdictions' form modules share.
 
-Values stay typed (Decimal money in 万元, datetime.date, bool, lists); the renderer formats them when it prints
+Values stay typed (money as Money, printed in 万元, datetime.date, bool, lists); the renderer formats them when it prints
 (money with the project's precision, dates as 2026年5月31日, lists joined with 、). Helpers here that must build a
 sentence format it themselves with the same conventions.
 """
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Callable
+
+from govproj.core.money import Money
 
 if TYPE_CHECKING:
     from govproj.core.project import Project
@@ -67,6 +68,8 @@ CENT = Decimal("0.01")
 def wan(value: Any) -> str:
     """An amount as printed in a form: 万元 with two decimals, no unit. A value carrying more precision (元 converted
     to 万元, 0.0001 万元) is rounded half up for the form only; the project's figure and every check keep it exact."""
+    if isinstance(value, Money):
+        value = value.in_wan
     if isinstance(value, Decimal):
         return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
     return "" if value is None else str(value)
@@ -77,23 +80,11 @@ def join(parts: Any, sep: str = "；") -> str:
 
 
 def in_wan(budget: dict[str, Any]) -> dict[str, Any]:
-    """budget.yaml in 万元 whatever unit it was written in (forms print 万元)."""
-    if budget.get("unit") != "元":
+    """budget.yaml as the forms print it: every amount is a Money (it carries its unit, `wan` prints it in 万元),
+    so only the unit label changes."""
+    if budget.get("unit") in (None, "万元"):
         return budget
-    converted = copy.deepcopy(budget)
-
-    def scale(item: dict[str, Any]) -> None:
-        if isinstance(item.get("amount"), Decimal):
-            item["amount"] = item["amount"] / Decimal(10000)
-
-    if isinstance(converted.get("total"), Decimal):
-        converted["total"] = converted["total"] / Decimal(10000)
-    for key in ("lines", "sources"):
-        for item in converted.get(key) or []:
-            if isinstance(item, dict):
-                scale(item)
-    converted["unit"] = "万元"
-    return converted
+    return {**budget, "unit": "万元"}
 
 
 def contact_with(project: "Project", word: str) -> dict[str, Any]:
@@ -146,20 +137,19 @@ def funding_text(budget: dict[str, Any]) -> str:
     return join(parts)
 
 
-def funding_by(budget: dict[str, Any], buckets: dict[str, tuple[str, ...]]) -> dict[str, Decimal | None]:
-    """Sum `budget.sources` into the columns a form prints, by words in the source's name.
+def funding_by(budget: dict[str, Any], buckets: dict[str, tuple[str, ...]]) -> dict[str, Money | None]:
+    """Sum `budget.sources` into the columns a form prints, by each source's declared type (`sources[].type`).
 
-    A source goes to the first bucket one of whose words it contains; what matches none goes to "other".
-    A bucket with no source stays None (printed blank, not 0: the form distinguishes "none" from "not filled").
+    A source goes to the bucket that lists its type; one whose type no bucket lists (or that has none) goes to
+    "other". A bucket with no source stays None (printed blank, not 0: the form distinguishes "none" from "not filled").
     """
-    sums: dict[str, Decimal | None] = {key: None for key in buckets}
+    sums: dict[str, Money | None] = {key: None for key in buckets}
     sums["other"] = None
     for source in budget.get("sources") or []:
-        if not isinstance(source, dict) or not isinstance(source.get("amount"), Decimal):
+        if not isinstance(source, dict) or not isinstance(source.get("amount"), Money):
             continue
-        name = str(source.get("source") or "")
-        key = next((k for k, words in buckets.items() if any(w in name for w in words)), "other")
-        sums[key] = (sums[key] or Decimal(0)) + source["amount"]
+        key = next((k for k, types in buckets.items() if source.get("type") in types), "other")
+        sums[key] = (sums[key] or Money.zero()) + source["amount"]
     return sums
 
 
@@ -382,7 +372,7 @@ def labelled(*pairs: tuple[str, Getter]) -> Getter:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, Decimal):
+    if isinstance(value, (Money, Decimal)):
         return wan(value)
     if isinstance(value, _dt.date):
         return fmt_date(value)

@@ -2,13 +2,14 @@
 outlines, a summary.
 
 第十二条: 200万元以下（含200万）的项目可只编制申报书; 200万元以上须提交可行性研究报告; 立项批复明确是否还要提交
-初步设计方案与投资概算. The amount is the provincial financial funds the project means to use (budget sources whose name
-says 省级财政, as the pack's rules read them).
+初步设计方案与投资概算. The amount is the provincial financial funds the project means to use (budget sources whose type
+is 省级财政资金, as the pack's rules read them).
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+from govproj.core.money import Money
 
 from govproj.forms import Form
 from govproj.forms.common import (Chapter, Field, budget_intro, Item, basis_text, contacts_text, fields, first, fmt_date,
@@ -19,10 +20,10 @@ from govproj.forms.summary import summary_form
 if TYPE_CHECKING:
     from govproj.core.project import Project
 
-LINE = Decimal(200)  # 万元, 第十二条
+LINE = Money.wan(200)  # 第十二条
 
 
-def provincial(project: "Project") -> Decimal | None:
+def provincial(project: "Project") -> Money | None:
     from govproj.packs.jl.rules import provincial_funds
 
     return provincial_funds(project)[0]
@@ -266,7 +267,7 @@ FORMS: tuple[Form, ...] = (
     Form("application", "jl", "吉林省政务信息系统项目申报书", "第十二条、附件3", application, annex="附件3",
          outline=APPLICATION, note="凡申请立项的项目均须填写：封面、填写说明、一至八",
          sources={"project_no": "project.yaml → project_no（项目编号：全省信息化项目库的编号）",
-                  "provincial_funds": "budget.yaml → sources 中来源名称含“省级财政”“省财政”“省本级财政”的各项",
+                  "provincial_funds": "budget.yaml → sources 中类型为省级财政资金（type: 省级财政资金）的各项",
                   "mode_text": "project.yaml → kind（建设方式）", "base_resources_text": "project.yaml → base_resources",
                   "schedule_text": "project.yaml → schedule（建设期）"}),
     Form("feasibility", "jl", "吉林省政务信息系统建设项目可行性研究报告", "第十二条、附件1", annex="附件1",

@@ -1,8 +1,9 @@
 """重庆市渝北区 渝北府办发〔2019〕26号: 附件1 需求申报表, 附件2 建设类项目需求说明 (8-chapter outline), a summary."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+from govproj.core.money import Money
 
 from govproj.forms import Form
 from govproj.forms.common import (Chapter, budget_intro, Item, basis_text, contacts_text, first, fmt_month, join, labelled,
@@ -12,16 +13,16 @@ from govproj.forms.summary import summary_form
 if TYPE_CHECKING:
     from govproj.core.project import Project
 
-# 附件1 资金预算: the four source columns, by words in a budget source's name (first match wins)
+# 附件1 资金预算: the four source columns, by the source's declared type (budget.yaml sources[].type)
 FUNDING_COLUMNS: dict[str, tuple[str, ...]] = {
-    "central": ("中央",),
-    "own": ("自有", "自筹"),
-    "district": ("区",),
-    "city": ("市",),
+    "central": ("中央财政资金",),
+    "city": ("市财政资金",),
+    "district": ("区财政资金",),
+    "own": ("自有资金",),
 }
 
 
-def funding(budget: dict[str, Any]) -> dict[str, Decimal | None]:
+def funding(budget: dict[str, Any]) -> dict[str, Money | None]:
     from govproj.forms.common import funding_by
 
     return funding_by(budget, FUNDING_COLUMNS)
@@ -29,11 +30,11 @@ def funding(budget: dict[str, Any]) -> dict[str, Decimal | None]:
 
 def composition(budget: dict[str, Any]) -> str:
     """资金主要构成: the budget lines summed by category, in the order they first appear."""
-    sums: dict[str, Decimal] = {}
+    sums: dict[str, Money] = {}
     for line in budget.get("lines") or []:
-        if isinstance(line, dict) and isinstance(line.get("amount"), Decimal):
+        if isinstance(line, dict) and isinstance(line.get("amount"), Money):
             key = str(line.get("category") or line.get("name") or "其他")
-            sums[key] = sums.get(key, Decimal(0)) + line["amount"]
+            sums[key] = sums.get(key, Money.zero()) + line["amount"]
     return "；".join(f"{k} {wan(v)}万元" for k, v in sums.items())
 
 
@@ -41,7 +42,7 @@ def declaration(project: "Project", ctx: dict[str, Any]) -> dict[str, Any]:
     budget = ctx["budget"]
     columns = funding(budget)
     others = [s for s in budget.get("sources") or [] if isinstance(s, dict) and not any(
-        any(w in str(s.get("source") or "") for w in words) for words in FUNDING_COLUMNS.values())]
+        s.get("type") in types for types in FUNDING_COLUMNS.values())]
     return {
         "funding": columns,
         "funding_other_text": join([f"{s.get('source') or '未写来源'} {wan(s.get('amount'))}万元" for s in others], "；"),
@@ -179,7 +180,7 @@ def construction_only(project: "Project") -> tuple[bool, str]:
 FORMS: tuple[Form, ...] = (
     Form("declaration", "yb", "渝北区政务信息化项目需求申报表", "第五条、第六条", declaration, annex="附件1",
          note="建设类和运维类项目申报时填报，填报单位盖章；资金按来源分栏（万元）",
-         sources={"funding": "budget.yaml → sources（按来源名称归入中央、市、区财政资金和自有资金）",
+         sources={"funding": "budget.yaml → sources（按资金类型 type 归入中央、市、区财政资金和自有资金）",
                   "funding_other_text": "budget.yaml → sources 中不属于四栏的来源",
                   "composition_text": "budget.yaml → lines（按类别汇总）",
                   "remarks_text": "needs.yaml → remarks（备注）；budget.yaml → sources 中不属于四栏的来源"}),

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 from govproj.core.changes import ChangeSummary, compare
+from govproj.core.money import Money
 from govproj.packs.helpers import blank, fmt_date
 from govproj.core.rules import Context, Finding
 
@@ -43,7 +44,7 @@ class Change(NamedTuple):
     records: tuple[tuple[int, dict[str, Any]], ...]
 
     @property
-    def amount(self) -> Decimal:
+    def amount(self) -> Money:
         return self.summary.changed_amount
 
     @property
@@ -64,13 +65,11 @@ class Change(NamedTuple):
         return [str(r.get("reason") or "") for _, r in self.records]
 
 
-def wan(value: Decimal | None) -> str:
-    """万元 as `check` prints it (two decimals, never rounded: see fields.format_money); "—" when absent."""
+def wan(value: Money | None) -> str:
+    """万元 as `check` prints it (two decimals, never rounded: see Money.text); "—" when absent."""
     if value is None:
         return "—"
-    from govproj.core.fields import format_money
-
-    return format_money(value)
+    return value.text()
 
 
 def share(ratio: Decimal | None) -> str:
@@ -81,8 +80,8 @@ def share(ratio: Decimal | None) -> str:
     return f"{text}%"
 
 
-def signed(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + wan(value)
+def signed(value: Money) -> str:
+    return ("+" if value and not value.is_negative() else "") + wan(value)
 
 
 def measure(summary: ChangeSummary) -> str:
@@ -173,7 +172,7 @@ def check_change(project: "Project", ctx: Context, article: str, classify: Calla
         yield from _procedure(index, record, route, rule)
     if extra is not None:
         yield from extra(change, route)
-    recorded = sum((abs(r["amount"]) for _, r in change.records if isinstance(r.get("amount"), Decimal)), Decimal(0))
+    recorded = sum((abs(r["amount"]) for _, r in change.records if isinstance(r.get("amount"), Money)), Money.zero())
     if recorded < summary.changed_amount:
         index = change.records[-1][0]
         yield Finding(FILE, ("changes", index, "amount"),

@@ -11,11 +11,11 @@ import os
 import re
 import stat
 from pathlib import Path
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.doc import SHAPE_HINT
 from govproj.core.fields import format_money
+from govproj.core.money import Money
 from govproj.core.rules import Citation, Context, Finding, RuleSet
 
 if TYPE_CHECKING:
@@ -103,8 +103,8 @@ def bad_choice(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 
 @RULES.rule("GP004", "金额或数字写法错误", severity="error", stages=ALL,
-            citation=_fmt("§金额", "金额以万元为单位，写半角数字，精确计算，不用浮点数。"),
-            message="金额或数字的写法不对", hint="用半角数字，单位万元，例如 180.5")
+            citation=_fmt("§金额", "金额以万元为单位（budget.yaml 写 unit: 元 时以元计），写半角数字，精确计算，不用浮点数。"),
+            message="金额或数字的写法不对", hint="用半角数字，单位万元（或按 budget.yaml 的 unit），例如 180.5")
 def bad_money(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     金额是否是半角数字（可带“万元”或“元”），没有全角数字、汉字或其他符号。
@@ -225,12 +225,12 @@ def evidence_target(root: Path, ref: str) -> tuple[Path | None, str, str]:
     return target, "", ""
 
 
-def _sum(project: "Project", key: str) -> tuple[Decimal, bool]:
-    total = Decimal(0)
+def _sum(project: "Project", key: str) -> tuple[Money, bool]:
+    total = Money.zero()
     complete = True
     for _, item in project.items("budget.yaml", key):
         amount = item.get("amount")
-        if isinstance(amount, Decimal):
+        if isinstance(amount, Money):
             total += amount
         else:
             complete = False
@@ -271,6 +271,45 @@ def budget_sums(project: "Project", ctx: Context) -> Iterator[Finding]:
             yield Finding("budget.yaml", (key,),
                           f"{label}合计 {format_money(amount)} 万元，总投资 {format_money(total)} 万元，相差 {format_money(diff)} 万元",
                           f"核对{label}各项金额，或修改 total", at_key=True)
+
+
+@RULES.rule("GP021", "资金来源没有写资金类型", severity="error", stages=ALL,
+            citation=_fmt("§资金类型", "资金来源的 type 写本辖区办法所列的资金种类；规则按类型判断，不看来源名称。"),
+            message="资金来源没有写资金类型（type）", hint="在 budget.yaml 的 sources 每一项写 type（可选值见 govproj explain GP021）")
+def funding_type_missing(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    budget.yaml 的 `sources`（资金来源）每一项是否写了 `type`（资金类型），取值为本辖区办法所列的资金种类
+    （各辖区的可选值见 docs/format.md 的“资金类型”，例如吉林省的“省级财政资金”、渝北区申报表的四栏）。
+    `source` 是表格里印的名称，照文件写；规则只看 `type`。
+
+    ## 为什么
+    资金的种类决定义务：吉林省第十二条按“拟利用省级财政资金”是否超过200万元决定要不要可行性研究报告，
+    西城区第十一条对“政府和社会共同投资”的项目要求可行性研究报告，渝北区附件1 按中央、市、区财政资金和自有资金分栏。
+    名称是自由文字（“2027年省级专项资金”也是省级财政资金），按字面猜种类会猜错，所以种类单独写明。
+
+    ## 通过示例
+    ```yaml
+    sources: [{source: 2027年省级专项资金, type: 省级财政资金, amount: 386.50}]
+    ```
+    ## 不通过示例
+    ```yaml
+    sources: [{source: 省级专项资金, amount: 386.50}]
+    ```
+    """
+    if not project.pack.funding_types:
+        return
+    for index, item in project.items("budget.yaml", "sources"):
+        if item.get("type") in (None, "") and (index, "type") not in _typed_badly(project):
+            choices = "、".join(t for t, _ in project.pack.funding_types)
+            yield Finding("budget.yaml", ("sources", index),
+                          f"资金来源“{item.get('source') or f'第{index + 1}项'}”没有写资金类型（type）",
+                          f"写 type：{choices}", at_key=True)
+
+
+def _typed_badly(project: "Project") -> set[tuple]:
+    """(index, "type") of sources whose type was written but is not one of the choices (GP003 reports those)."""
+    return {p.path[1:3] for f, p in project.problems if f == "budget.yaml" and p.path[:1] == ("sources",)
+            and p.path[2:3] == ("type",)}
 
 
 @RULES.rule("GP030", "规则设置无效", severity="error", stages=ALL,

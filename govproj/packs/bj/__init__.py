@@ -4,7 +4,7 @@ from __future__ import annotations
 from govproj.packs.model import Pack, Stage, Transition
 from govproj.packs.bj import change  # noqa: F401  (registers BJ211, change control 第21条)
 from govproj.packs.bj.coverage import COVERAGE
-from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS
+from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS, FUNDING_TYPES
 from govproj.packs.bj.examples import EXAMPLES
 from govproj.packs.bj.rules import RULES, STAGES
 
@@ -31,6 +31,7 @@ PACK = Pack(
     ),
     coverage=COVERAGE,
     sample_doc_no="京发改〔2026〕12号",
+    funding_types=FUNDING_TYPES,
 )
 
 __all__ = ["PACK", "Stage"]

@@ -54,3 +54,10 @@ PLATFORMS: tuple[tuple[str, str], ...] = (
     ("市政务信息安全监控预警平台", "市政务信息安全应急处置中心 84371769、84371788"),
     ("市信息安全容灾备份基础平台", ""),
 )
+
+# budget.yaml sources[].type: the kinds of money the notice names. It governs 政府投资信息化项目 (title) and names two
+# channels (第15条: 新建项目向发展改革部门、升级改造项目向财政部门申请立项); it does not split money further.
+FUNDING_TYPES: tuple[tuple[str, str], ...] = (
+    ("政府投资", "本通知所管的政府投资：发展改革部门安排的投资或财政资金（标题、第15条）"),
+    ("其他", "不属于政府投资的资金（如单位自有资金），写明名称"),
+)

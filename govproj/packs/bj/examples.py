@@ -102,7 +102,7 @@ def upgrade() -> dict[str, Any]:
             {"name": "等级测评与密码测评", "category": "测评", "amount": Decimal("24.00")},
             {"name": "工程监理", "category": "监理", "amount": Decimal("38.00")},
         ],
-        "sources": [{"source": "市级财政资金", "amount": Decimal("486.50")}],
+        "sources": [{"source": "市级财政资金", "type": "政府投资", "amount": Decimal("486.50")}],
     }
     security = {
         "level": 3,
@@ -194,7 +194,7 @@ def new() -> dict[str, Any]:
             {"name": "等级测评", "category": "测评", "amount": Decimal("8.00")},
             {"name": "工程监理", "category": "监理", "amount": Decimal("20.00")},
         ],
-        "sources": [{"source": "市级财政资金", "amount": Decimal("168.00")}],
+        "sources": [{"source": "市级财政资金", "type": "政府投资", "amount": Decimal("168.00")}],
     }
     security = {
         "level": 2,

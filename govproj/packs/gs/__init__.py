@@ -4,7 +4,7 @@ from __future__ import annotations
 from govproj.packs.model import Pack, Transition
 from govproj.packs.gs import change  # noqa: F401  (registers GS049, change control 四（三）)
 from govproj.packs.gs.coverage import COVERAGE
-from govproj.packs.gs.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
+from govproj.packs.gs.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS, FUNDING_TYPES
 from govproj.packs.gs.examples import EXAMPLES
 from govproj.packs.gs.rules import DOC, RULES, STAGES
 
@@ -33,6 +33,7 @@ PACK = Pack(
     ),
     coverage=COVERAGE,
     sample_doc_no="拱数函〔2026〕12号",
+    funding_types=FUNDING_TYPES,
 )
 
 __all__ = ["PACK"]

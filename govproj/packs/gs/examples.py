@@ -24,7 +24,7 @@ def _money(lines: list[tuple[str, str, str]], source: str) -> dict[str, Any]:
     """budget.yaml from (name, category, amount) lines; one funding source for the whole total."""
     items = [{"name": n, "category": c, "amount": Decimal(a)} for n, c, a in lines]
     total = sum((item["amount"] for item in items), Decimal("0.00"))
-    return {"unit": "万元", "total": total, "lines": items, "sources": [{"source": source, "amount": total}]}
+    return {"unit": "万元", "total": total, "lines": items, "sources": [{"source": source, "type": "区级财政资金", "amount": total}]}
 
 
 def new() -> dict[str, Any]:

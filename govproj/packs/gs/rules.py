@@ -7,9 +7,9 @@ free digit of its section after the last subsection (四 has (一)–(三): GS04
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
+from govproj.core.money import Money
 from govproj.core.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
 from govproj.packs.model import Stage
 from govproj.packs.helpers import (blank, dates_in_order, fmt_date, require, require_document,
@@ -39,8 +39,8 @@ STAGES: tuple[Stage, ...] = (
 )
 _IDS = [s.id for s in STAGES]
 
-TENDER_THRESHOLD = Decimal("50")  # 五（一）“单个项目经费预算50万元以上”：以上含本数
-SUPERVISION_THRESHOLD = Decimal("100")  # 五（四）“经费预算100万元以上”：以上含本数
+TENDER_THRESHOLD = Money.wan(50)  # 五（一）“单个项目经费预算50万元以上”：以上含本数
+SUPERVISION_THRESHOLD = Money.wan(100)  # 五（四）“经费预算100万元以上”：以上含本数
 FILING_WORKDAYS = 5  # 五（三）“合同签订后5个工作日内”
 PREREVIEW_WORKDAYS = 5  # 四（二）“在项目申报后5个工作日内”
 EVENT_LABELS = {key: label for key, label, _ in EVENTS}
@@ -91,12 +91,12 @@ def _is_office(text: Any) -> bool:
     return isinstance(text, str) and ("领导小组办公室" in text or "数据资源局" in text)
 
 
-def _threshold(project: "Project", threshold: Decimal, what: str) -> tuple[Decimal | None, Finding | None]:
+def _threshold(project: "Project", threshold: Money, what: str) -> tuple[Money | None, Finding | None]:
     """(the budget total if it reaches `threshold` — 以上 includes the figure —, a finding if there is no total)."""
     total = project.total
     if total is None:
         return None, Finding("budget.yaml", ("total",),
-                             f"没有填写经费预算（总投资），无法判断是否达到{threshold}万元（{what}）",
+                             f"没有填写经费预算（总投资），无法判断是否达到{threshold:f}万元（{what}）",
                              "在 budget.yaml 的 total 写单个项目经费预算（万元）")
     return (total if total >= threshold else None), None
 
@@ -388,7 +388,7 @@ def performance_goals(project: "Project", ctx: Context) -> Iterator[Finding]:
             message="投资额度较大或技术复杂的项目没有记录前期咨询、论证和可行性分析",
             hint="在 documents.feasibility 写前期咨询论证（可行性分析）报告并附文件",
             settings=(Setting("large_amount", "money",
-                              "“投资额度较大”的金额标准（万元，达到即算较大）；办法没有规定，按区里的口径设置"),))
+                              "“投资额度较大”的金额标准（万元，达到即算较大；以元计时带单位写，如 5000000元）；办法没有规定，按区里的口径设置"),))
 def feasibility(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入预审前：项目技术复杂（project.yaml 的 `complex: true`），或总投资达到参数 `large_amount`（含本数）时，
@@ -639,7 +639,7 @@ def price_cap(project: "Project", ctx: Context) -> Iterator[Finding]:
         yield from _after("project.yaml", ("events", start[0], "date"), start[1], EVENT_LABELS[start[0]], fixed,
                           "最高限价确定日期", "先确定采购最高限价，再实施采购")
     contractors = _parties(project, "承建")
-    amounts = [p.get("amount") for _, p in contractors if isinstance(p.get("amount"), Decimal)]
+    amounts = [p.get("amount") for _, p in contractors if isinstance(p.get("amount"), Money)]
     if cap is not None and amounts and sum(amounts) > cap:
         yield Finding("contract.yaml", ("parties", contractors[0][0], "amount"),
                       f"承建合同金额合计 {sum(amounts):f} 万元，超过采购最高限价 {cap:f} 万元",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from govproj.packs.model import Pack, Transition
 from govproj.packs.jl import change  # noqa: F401  (registers JL211, change control 第二十一条)
 from govproj.packs.jl.coverage import COVERAGE
-from govproj.packs.jl.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
+from govproj.packs.jl.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS, FUNDING_TYPES
 from govproj.packs.jl.examples import EXAMPLES
 from govproj.packs.jl.rules import ARCHIVE_ITEMS, DOC, RULES, STAGES
 
@@ -34,6 +34,7 @@ PACK = Pack(
     ),
     coverage=COVERAGE,
     sample_doc_no="吉政数函〔2026〕12号",
+    funding_types=FUNDING_TYPES,
     archive=ARCHIVE_ITEMS,
     settings_help="JL221.serious_delay_days：多少天算“工程严重逾期”（办法未规定，默认未设置）",
 )

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from govproj.core.money import Money
 from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.helpers import fmt_date
 from govproj.packs.jl.rules import RULES, cite, since
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 ARTICLE = "第二十一条"
 CODES = ("JL211",)
-LIMIT = Decimal("200")  # 万元
+LIMIT = Money.wan(200)  # 第二十一条“200万元”
 
 
 def after_procurement(change: Change) -> str:

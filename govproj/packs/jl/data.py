@@ -9,8 +9,6 @@ KINDS: tuple[tuple[str, str], ...] = (("unified", "统一建设"), ("self", "自
 BUREAU = "省政务服务和数字化局"  # 省政务服务和数字化建设管理局 (第四条 简称)
 BUREAU_MARK = "政务服务和数字化"  # how its name is recognised in `by` fields
 
-# Words that mark a budget source as provincial financial funds (第二条, 第十二条).
-PROVINCIAL_SOURCE_WORDS = ("省级财政", "省财政", "省本级财政")
 
 # key, label, help — what happened, with date and document number (project.yaml → events)
 EVENTS: tuple[tuple[str, str, str], ...] = (
@@ -89,9 +87,19 @@ EXTRA_FIELDS: dict[str, tuple[F, ...]] = {
           help="立项批复核准的建设期（第二十二条逾期、第二十六条按期验收据此判断）"),
     ),
     "budget.yaml": (
-        F("disbursed", "money", "已拨付资金", "已拨付到项目的资金累计；未经验收的项目不得拨付全部项目资金（第二十六条）"),
+        F("disbursed", "money", "已拨付资金", "已拨付到项目的资金累计，单位见 unit（默认万元）；未经验收的项目不得拨付全部项目资金（第二十六条）"),
     ),
     "security.yaml": (
         F("secrecy_grade", "enum", "分级保护密级", "涉密项目的分级保护密级（第二十条）", choices=("秘密", "机密", "绝密")),
     ),
 }
+
+# budget.yaml sources[].type: the kinds of money the measures name. 第二条 and 第十二条 turn on 省级财政资金; 第十四条
+# names 国家部委组织地方建设 (with provincial 配套资金), 第二十四条 市县事权部分由当地承担.
+FUNDING_TYPES: tuple[tuple[str, str], ...] = (
+    ("省级财政资金", "第二条、第十二条：省级财政资金（含第十四条的省级配套资金）；第十二条的200万元按这一类合计"),
+    ("国家资金", "第十四条：国家部委组织地方建设的项目中国家安排的资金"),
+    ("市县资金", "第二十四条：省和市县协同建设的项目中属于市县事权、由当地承担的资金"),
+    ("其他", "以上都不是，写明名称"),
+)
+PROVINCIAL = "省级财政资金"

@@ -123,7 +123,7 @@ def self_built() -> dict[str, Any]:
             {"name": "工程监理", "category": "监理", "amount": Decimal("22.00")},
             {"name": "业务咨询与工程造价咨询", "category": "咨询", "amount": Decimal("12.00")},
         ],
-        "sources": [{"source": "省级财政资金", "amount": Decimal("386.50")}],
+        "sources": [{"source": "省级财政资金", "type": "省级财政资金", "amount": Decimal("386.50")}],
         "disbursed": Decimal("270.55"),
     }
     contract = {
@@ -223,7 +223,7 @@ def unified() -> dict[str, Any]:
             {"name": "密码应用安全性评估", "category": "测评", "amount": Decimal("10.00")},
             {"name": "工程监理", "category": "监理", "amount": Decimal("10.00")},
         ],
-        "sources": [{"source": "省级财政资金", "amount": Decimal("168.00")}],
+        "sources": [{"source": "省级财政资金", "type": "省级财政资金", "amount": Decimal("168.00")}],
     }
     security = {
         "level": 3,

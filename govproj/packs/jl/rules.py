@@ -6,15 +6,15 @@ semicolons and brackets are half-width), because `govproj explain` quotes the te
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
+from govproj.core.money import Money
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
 from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
-from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL_SOURCE_WORDS
+from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("operation", "运行管理", "第三十六条"),
 )
 _IDS = [s.id for s in STAGES]
-FSR_LINE = Decimal(200)  # 第十二条: 200万元以下(含200万) → 申报书; above → 可行性研究报告
+FSR_LINE = Money.wan(200)  # 第十二条: 200万元以下(含200万) → 申报书; above → 可行性研究报告
 
 
 def since(stage: str) -> tuple[str, ...]:
@@ -55,7 +55,7 @@ def cite(article: str, quote: str) -> Citation:
 
 # ---- helpers ------------------------------------------------------------------------------------------------
 
-def _wan(value: Decimal) -> str:
+def _wan(value: Money) -> str:
     return f"{value:f}万元"
 
 
@@ -71,17 +71,17 @@ def classified(project: "Project") -> bool:
     return project.get("project.yaml", "classified") is True
 
 
-def provincial_funds(project: "Project") -> tuple[Decimal | None, list[str]]:
-    """(sum of the budget sources that are provincial financial funds, their names); None when no sources at all."""
+def provincial_funds(project: "Project") -> tuple[Money | None, list[str]]:
+    """(sum of the budget sources whose type is 省级财政资金, their names); None when there are no sources, or when a
+    source has no type (its kind is unknown: GP021 reports it), since the sum could then be wrong either way."""
     items = list(project.items("budget.yaml", "sources"))
-    if not items:
+    if not items or any(not item.get("type") for _, item in items):
         return None, []
-    total, names = Decimal(0), []
-    for _, item in items:
-        source = str(item.get("source") or "")
-        if any(word in source for word in PROVINCIAL_SOURCE_WORDS):
-            names.append(source)
-            if isinstance(item.get("amount"), Decimal):
+    total, names = Money.zero(), []
+    for index, item in items:
+        if item.get("type") == PROVINCIAL:
+            names.append(str(item.get("source") or f"第{index + 1}项"))
+            if isinstance(item.get("amount"), Money):
                 total += item["amount"]
     return total, names
 
@@ -212,11 +212,12 @@ class FailedAcceptance(NamedTuple):
 @RULES.rule("JL021", "资金来源中没有省级财政资金", severity="warning", stages=since("review"),
             citation=cite("二", "本办法适用于使用省级财政资金的政务信息系统项目。"),
             message="资金来源中没有省级财政资金：本办法只适用于使用省级财政资金的政务信息系统项目",
-            hint="在 budget.yaml 的 sources 写“省级财政资金”及金额；不使用省级财政资金的项目不适用本办法，请核对 jurisdiction")
+            hint="在 budget.yaml 的 sources 写省级财政资金（type: 省级财政资金）及金额；不使用省级财政资金的项目不适用本办法，请核对 jurisdiction")
 def scope_provincial_funds(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    从“评审审核”阶段起，budget.yaml 的资金来源（`sources`）中是否至少有一项是省级财政资金：来源名称含“省级财政”
-    “省财政”或“省本级财政”（如“省级财政资金”“省级财政资金（配套）”）。没有填写资金来源时也报告，因为无法判断。
+    从“评审审核”阶段起，budget.yaml 的资金来源（`sources`）中是否至少有一项的类型是省级财政资金
+    （`type: 省级财政资金`；名称怎么写都可以，如“2027年省级专项资金”“省级配套资金”）。没有填写资金来源、
+    或有来源没有写类型时也报告，因为无法判断。
 
     ## 为什么
     第二条：“本办法适用于使用省级财政资金的政务信息系统项目。”第三条把政务信息系统项目界定为“由省级财政资金安排的”
@@ -225,17 +226,21 @@ def scope_provincial_funds(project: "Project", ctx: Context) -> Iterator[Finding
 
     ## 通过示例
     ```yaml
-    sources: [{source: 省级财政资金, amount: 386.50}]
+    sources: [{source: 2027年省级专项资金, type: 省级财政资金, amount: 386.50}]
     ```
     ## 不通过示例
     ```yaml
-    sources: [{source: 单位自有资金, amount: 386.50}]
+    sources: [{source: 单位自有资金, type: 其他, amount: 386.50}]
     ```
     """
     funds, names = provincial_funds(project)
-    if funds is None:
+    untyped = [i for i, item in project.items("budget.yaml", "sources") if not item.get("type")]
+    if funds is None and untyped:
+        yield Finding("budget.yaml", ("sources", untyped[0]), "资金来源没有写资金类型（type），无法判断是否使用省级财政资金",
+                      "在 sources 每一项写 type；省级财政资金写 type: 省级财政资金", at_key=True)
+    elif funds is None:
         yield Finding("budget.yaml", ("sources",), "没有填写资金来源，无法判断是否使用省级财政资金",
-                      "在 budget.yaml 的 sources 列出资金来源和金额，省级财政资金写“省级财政资金”")
+                      "在 budget.yaml 的 sources 列出资金来源、类型和金额，省级财政资金写 type: 省级财政资金")
     elif not names:
         yield Finding("budget.yaml", ("sources",))
 
@@ -552,7 +557,8 @@ def base_resources(project: "Project", ctx: Context) -> Iterator[Finding]:
             hint="按附件1 提纲编制可行性研究报告，在 documents.feasibility_study 写名称并附文件")
 def feasibility_study(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    拟利用的省级财政资金 = budget.yaml 资金来源中省级财政资金各项之和（来源名称含“省级财政”“省财政”或“省本级财政”）。
+    拟利用的省级财政资金 = budget.yaml 资金来源中类型为省级财政资金（`type: 省级财政资金`）的各项之和；来源名称
+    （如“2027年省级专项资金”）只印在表格里，不参与判断。
     - 超过 200 万元（200.01 万元起）：须有可行性研究报告（`documents.feasibility_study`，附文件）；
     - 200 万元及以下（含 200 万元整）：可以只编制项目申报书（申报书由 JL122 检查）。
     没有填写资金来源的，报告无法判断。
@@ -566,17 +572,23 @@ def feasibility_study(project: "Project", ctx: Context) -> Iterator[Finding]:
 
     ## 通过示例
     ```yaml
-    sources: [{source: 省级财政资金, amount: 200.00}]   # 只有申报书即可
+    sources: [{source: 省级财政资金, type: 省级财政资金, amount: 200.00}]   # 只有申报书即可
     ```
     ## 不通过示例
     ```yaml
-    sources: [{source: 省级财政资金, amount: 200.01}]   # documents 里没有 feasibility_study
+    sources: [{source: 2027年省级专项资金, type: 省级财政资金, amount: 200.01}]   # documents 里没有 feasibility_study
     ```
     """
     funds, names = provincial_funds(project)
     if funds is None:
+        untyped = [i for i, item in project.items("budget.yaml", "sources") if not item.get("type")]
+        if untyped:
+            yield Finding("budget.yaml", ("sources", untyped[0]),
+                          "资金来源没有写资金类型（type），无法判断拟利用的省级财政资金是否超过200万元",
+                          "在 sources 每一项写 type：省级财政资金、国家资金、市县资金或其他", at_key=True)
+            return
         yield Finding("budget.yaml", ("sources",), "没有填写资金来源，无法判断拟利用的省级财政资金是否超过200万元",
-                      "在 budget.yaml 的 sources 列出资金来源和金额")
+                      "在 budget.yaml 的 sources 列出资金来源、类型和金额")
         return
     if funds <= FSR_LINE:
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 from govproj.packs.model import Pack, Transition
 from govproj.packs.xc import change  # noqa: F401  (registers XC221, change control 第二十二条)
 from govproj.packs.xc.coverage import COVERAGE
-from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
+from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS, FUNDING_TYPES
 from govproj.packs.xc.examples import EXAMPLES
 from govproj.packs.xc.rules import ARCHIVE_ITEMS, RULES, STAGES
 
@@ -34,6 +34,7 @@ PACK = Pack(
     ),
     coverage=COVERAGE,
     sample_doc_no="西科信函〔2026〕12号",
+    funding_types=FUNDING_TYPES,
     archive=ARCHIVE_ITEMS,
 )
 

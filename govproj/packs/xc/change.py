@@ -1,9 +1,9 @@
 """Xicheng change control, 第二十二条: small changes for one of three listed reasons are filed, all others reviewed."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
+from govproj.core.money import Money
 from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.xc.rules import RULES, cite, since
 from govproj.core.rules import Context, Finding
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 ARTICLE = "第二十二条"
 CODES = ("XC221",)
-FIFTY = Decimal("50")  # 万元
+FIFTY = Money.wan(50)  # 第二十二条“不超过50万元”
 
 SITUATIONS = {
     "一": "根据国家、北京市、西城区有关工作部署和要求，确需改变建设内容的",

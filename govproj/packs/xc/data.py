@@ -91,3 +91,14 @@ EXTRA_FIELDS: dict[str, tuple[F, ...]] = {
     "security.yaml": SECURITY_FIELDS,
     "sharing.yaml": (AUTHORIZED_OPERATION, RESOURCE_WORK),
 }
+
+# budget.yaml sources[].type: the kinds of money 第二条 names (its four cases), 第十一条 “政府和社会共同投资”.
+FUNDING_TYPES: tuple[tuple[str, str], ...] = (
+    ("财政性资金", "第二条（一）（二）：使用财政性资金建设实施或通过购买服务方式采购"),
+    ("社会资本", "第二条（三）政府与社会资本合作、第十一条 政府和社会共同投资中社会一方的投资"),
+    ("国家补助投资", "第二条（四）：申请国家补助投资"),
+    ("市补助投资", "第二条（四）：申请市补助投资"),
+    ("其他专项资金", "第二条（四）：其他专项资金"),
+    ("其他", "以上都不是，写明名称"),
+)
+SOCIAL = "社会资本"

@@ -98,7 +98,7 @@ def new() -> dict[str, Any]:
             {"name": "等级测评、密码应用安全性评估和软件测评", "category": "测评", "amount": Decimal("36.00")},
             {"name": "工程监理", "category": "监理", "amount": Decimal("18.00")},
         ],
-        "sources": [{"source": "区级财政资金", "amount": Decimal("386.00")}],
+        "sources": [{"source": "区级财政资金", "type": "财政性资金", "amount": Decimal("386.00")}],
     }
     contract = {
         "parties": [
@@ -203,7 +203,7 @@ def upgrade() -> dict[str, Any]:
             {"name": "等级测评、密码应用安全性评估和软件测评", "category": "测评", "amount": Decimal("28.00")},
             {"name": "工程监理", "category": "监理", "amount": Decimal("15.00")},
         ],
-        "sources": [{"source": "区级财政资金", "amount": Decimal("268.50")}],
+        "sources": [{"source": "区级财政资金", "type": "财政性资金", "amount": Decimal("268.50")}],
     }
     contract = {
         "parties": [
@@ -306,7 +306,7 @@ def service() -> dict[str, Any]:
             {"name": "等级测评", "category": "测评", "amount": Decimal("6.00")},
             {"name": "场景合规咨询", "category": "咨询", "amount": Decimal("4.00")},
         ],
-        "sources": [{"source": "区级财政资金", "amount": Decimal("96.00")}],
+        "sources": [{"source": "区级财政资金", "type": "财政性资金", "amount": Decimal("96.00")}],
     }
     security = {
         "level": 2,

@@ -5,12 +5,13 @@ import datetime as _dt
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
+from govproj.core.money import Money
 from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
 from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
-from govproj.packs.xc.data import FISCAL, PPP
+from govproj.packs.xc.data import FISCAL, PPP, SOCIAL
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ _IDS = [s.id for s in STAGES]
 GRADING = "等级测评"
 CRYPTO_TEST = "密码应用安全性评估"
 SOFTWARE_TEST = "软件测评"
-HUNDRED = Decimal(100)  # 第二十条：100 万元（含 100 万元）以上
+HUNDRED = Money.wan(100)  # 第二十条：100 万元（含 100 万元）以上
 LEVEL_ZH = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
 
 
@@ -80,16 +81,18 @@ def _categories(text: Any) -> tuple[str, ...]:
     return tuple(c for c in LINE_CATEGORIES if c in str(text or ""))
 
 
-def _category_sum(project: "Project", categories: tuple[str, ...]) -> Decimal:
-    total = Decimal(0)
+def _category_sum(project: "Project", categories: tuple[str, ...]) -> Money:
+    total = Money.zero()
     for _, line in project.items("budget.yaml", "lines"):
-        if line.get("category") in categories and isinstance(line.get("amount"), Decimal):
+        if line.get("category") in categories and isinstance(line.get("amount"), Money):
             total += line["amount"]
     return total
 
 
-def _money(value: Decimal) -> str:
-    return f"{value.normalize():f}"
+def _money(value: "Money | Decimal") -> str:
+    """An amount in 万元 (or a percentage) with no trailing zeros."""
+    number = value.in_wan if isinstance(value, Money) else value
+    return f"{number.normalize():f}"
 
 
 def _assessments(project: "Project", kind: str) -> list[tuple[int, dict[str, Any]]]:
@@ -413,7 +416,7 @@ def security_share(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     total = project.total
-    if total is None or total <= 0:
+    if total is None or not total:
         return
     minimum = ctx.settings.get("min_share")
     categories = _categories(ctx.settings.get("categories")) or ("安全",)
@@ -438,7 +441,8 @@ def security_share(project: "Project", ctx: Context) -> Iterator[Finding]:
             hint="在 documents.feasibility_study 写报告名称并附报告文件")
 def ppp_feasibility(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    `funding` 含“政府与社会资本合作”的项目，进入初审前 `documents.feasibility_study`（可行性研究报告）是否写了名称并附文件。
+    政府和社会共同投资的项目——`funding` 含“政府与社会资本合作”，或 budget.yaml 有资金类型为社会资本
+    （`sources[].type: 社会资本`）的来源——进入初审前 `documents.feasibility_study`（可行性研究报告）是否写了名称并附文件。
     报告是否从第十一条列出的六个方面论证，由评审判断。
 
     ## 为什么
@@ -455,7 +459,8 @@ def ppp_feasibility(project: "Project", ctx: Context) -> Iterator[Finding]:
     documents: {}
     ```
     """
-    if PPP in _funding(project):
+    social = any(item.get("type") == SOCIAL for _, item in project.items("budget.yaml", "sources"))
+    if PPP in _funding(project) or social:
         yield from require_document(project, "feasibility_study", "可行性研究报告", need=("title", "evidence"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from govproj.packs.model import Pack, Transition
 from govproj.packs.yb import change  # noqa: F401  (registers YB111, change control 第十一条)
 from govproj.packs.yb.coverage import COVERAGE
-from govproj.packs.yb.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS
+from govproj.packs.yb.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS, FUNDING_TYPES
 from govproj.packs.yb.examples import EXAMPLES
 from govproj.packs.yb.rules import ARCHIVE_ITEMS, RULES, STAGES
 
@@ -41,6 +41,7 @@ PACK = Pack(
     ),
     coverage=COVERAGE,
     sample_doc_no="渝北大数据函〔2026〕12号",
+    funding_types=FUNDING_TYPES,
     archive=ARCHIVE_ITEMS,
 )
 

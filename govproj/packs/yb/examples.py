@@ -111,8 +111,8 @@ def build() -> dict[str, Any]:
             {"name": "等级测评及密码应用安全性评估", "category": "测评", "amount": Decimal("16.00")},
             {"name": "工程监理", "category": "监理", "amount": Decimal("9.80")},
         ],
-        "sources": [{"source": "区财政资金", "amount": Decimal("294.40")},
-                    {"source": "市财政资金", "amount": Decimal("50.00")}],
+        "sources": [{"source": "区财政资金", "type": "区财政资金", "amount": Decimal("294.40")},
+                    {"source": "市财政资金", "type": "市财政资金", "amount": Decimal("50.00")}],
     }
     contract = {"parties": [
         {"role": "承建", "name": "重庆渝联信息技术有限公司", "selection": "公开招标", "contract_no": "CQYB-2026-ZC-0412",
@@ -187,7 +187,7 @@ def om() -> dict[str, Any]:
             {"name": "数据库及中间件运维", "category": "运维", "amount": Decimal("14.80")},
             {"name": "安全运维与应急保障", "category": "安全", "amount": Decimal("10.00")},
         ],
-        "sources": [{"source": "区财政资金", "amount": Decimal("76.80")}],
+        "sources": [{"source": "区财政资金", "type": "区财政资金", "amount": Decimal("76.80")}],
     }
     contract = {"parties": [
         {"role": "运维", "name": "重庆云政数智科技有限公司", "selection": "竞争性磋商", "contract_no": "CQYB-2026-FW-0067",

@@ -5,7 +5,6 @@ YB061 = 第六条, first rule; YBA11 = 附件1, first rule.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -1317,49 +1316,44 @@ def declaration_form(project: "Project", ctx: Context) -> Iterator[Finding]:
                                 hint="需求申报表须由填报单位盖章：写 sealed: true、填报时间 date，并附扫描件")
 
 
-def _source_name(text: str) -> str:
-    return text.strip().removesuffix("资金").replace(" ", "")
-
-
 @RULES.rule("YBA12", "资金来源不是申报表的四类", severity="error", stages=(),
             citation=annex(1, "资金预算 合计（万元） 中央财政资金 市财政资金 区财政资金 自有资金"),
             message="资金来源应按需求申报表的四类填写：中央财政资金、市财政资金、区财政资金、自有资金",
-            hint="把 budget.yaml 的 sources 改为四类之一（各来源之和等于总投资由 GP020 检查）")
+            hint="把 budget.yaml 的 sources 的资金类型（type）改为四类之一（各来源之和等于总投资由 GP020 检查）")
 def source_names(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    budget.yaml 的 `sources` 每一项的来源是否是附件1“资金预算”的四栏之一：中央财政资金、市财政资金、区财政资金、
-    自有资金（可省略“资金”二字）。同一类只写一次。各项之和等于合计（总投资）由 GP020 检查。
+    budget.yaml 的 `sources` 每一项的资金类型（`type`）是否是附件1“资金预算”的四栏之一：中央财政资金、市财政资金、
+    区财政资金、自有资金；同一类只写一次。来源名称（`source`）照文件写，只印在表格里，不参与判断。
+    类型为社会资本（第二条“政府和社会企业联合建设”）或其他的，申报表没有这一栏，报告出来（表格把它们印在备注里）。
+    没有写类型的由 GP021 报告。各项之和等于合计（总投资）由 GP020 检查。
 
     ## 为什么
     附件1 需求申报表的“资金预算”按“合计（万元）、中央财政资金、市财政资金、区财政资金、自有资金”分栏填写；
-    写成别的名称无法填入表格，也无法核对合计。
+    不属于这四类的资金无法填入表格，也无法核对合计。
 
     ## 通过示例
     ```yaml
-    sources: [{source: 区财政资金, amount: 336.40}, {source: 市财政资金, amount: 50.00}]
+    sources: [{source: 2027年区级财政预算资金, type: 区财政资金, amount: 336.40}, {source: 市财政资金, type: 市财政资金, amount: 50.00}]
     ```
     ## 不通过示例
     ```yaml
-    sources: [{source: 专项债券, amount: 386.40}]
+    sources: [{source: 专项债券, type: 其他, amount: 386.40}]
     ```
     """
-    allowed = {_source_name(s): s for s in SOURCES}
     seen: dict[str, int] = {}
     for index, item in project.items("budget.yaml", "sources"):
-        raw = item.get("source")
-        if blank(raw):
-            yield Finding("budget.yaml", ("sources", index), "资金来源没有写名称", "写 中央财政资金、市财政资金、区财政资金 或 自有资金")
-            continue
-        name = _source_name(str(raw))
-        if name not in allowed:
-            close = difflib.get_close_matches(str(raw), list(SOURCES), n=1, cutoff=0.4)
-            yield Finding("budget.yaml", ("sources", index, "source"), f"资金来源“{raw}”不是需求申报表的四类之一",
-                          (f"是不是“{close[0]}”？" if close else "") + "可选：" + "、".join(SOURCES))
-        elif name in seen:
-            yield Finding("budget.yaml", ("sources", index, "source"), f"资金来源“{allowed[name]}”写了两次",
-                          f"合并为一项（第{seen[name] + 1}项）")
+        kind = item.get("type")
+        if blank(kind):
+            continue  # GP021 (or GP003 for a value outside the choices)
+        if kind not in SOURCES:
+            yield Finding("budget.yaml", ("sources", index, "type"),
+                          f"资金来源“{item.get('source') or kind}”的类型“{kind}”不是需求申报表的四类之一",
+                          "申报表只有四栏：" + "、".join(SOURCES) + "；确属其他资金的，核对是否适用本办法，并在备注说明")
+        elif kind in seen:
+            yield Finding("budget.yaml", ("sources", index, "type"), f"资金类型“{kind}”写了两次",
+                          f"合并为一项（第{seen[kind] + 1}项）")
         else:
-            seen[name] = index
+            seen[kind] = index
 
 
 @RULES.rule("YBA21", "需求说明缺少编制大纲的章", severity="warning", stages=since("prereview"), kinds=BUILD,
