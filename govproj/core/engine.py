@@ -114,6 +114,13 @@ def _typed_setting(kind: str, raw: Any) -> Any:
         return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
     if kind == "bool":
         return raw if isinstance(raw, bool) else None
+    if kind == "date":
+        if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
+            return raw
+        try:
+            return _dt.date.fromisoformat(str(raw))
+        except ValueError:
+            return None
     return str(raw)
 
 

@@ -32,7 +32,7 @@ class Setting(NamedTuple):
     """A parameter of a rule that the text does not fix; `default` None means: unset until the user sets it."""
 
     name: str
-    kind: str  # money | percent | int | bool | str
+    kind: str  # money | percent | int | bool | str | date
     help: str
     default: Any = None
 
