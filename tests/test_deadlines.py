@@ -16,7 +16,7 @@ import pytest
 
 from casebuild import build_project
 from govproj.cli import main
-from govproj.core.deadlines import BY, DONE, DUE, OVERDUE, Deadline, deadline_set
+from govproj.core.deadlines import BY, DONE, DUE, OVERDUE, PENDING, Deadline, deadline_set
 from govproj.packs import available, get_pack
 
 D = date.fromisoformat
@@ -213,12 +213,45 @@ def test_fixed_dates_do_not_move_to_the_next_working_day(capsys) -> None:
     assert "2025-12-30 办理，早于 2026-01-01，不算数" in out
 
 
-def test_annual_plan_before_declaration_counts_from_today(capsys) -> None:
+def test_annual_plan_before_declaration_is_not_yet_due(capsys) -> None:
+    """Not declared yet: the count has not started, so the deadline is 未到期, never overdue (issue 13 item 9)."""
     folder = make("p", base="bj/new", delete=["events.annual_plan_reported", "events.declared"])
     d = one(listed(capsys, folder, today="2027-03-01"), "BJ031")
-    assert (d["due"], d["assumed"], d["status"]) == ("2027-05-31", True, DUE)
-    _, out, _ = cli(capsys, "deadlines", "p", "--today", "2027-03-01")
-    assert "提交申报尚未记录，按今天推算" in out
+    assert (d["due"], d["assumed"], d["status"]) == ("2027-05-31", True, PENDING)
+    # after 31 May the next 31 May is the earliest the deadline can still bind: not a year already over
+    d = one(listed(capsys, folder, today="2027-06-10"), "BJ031")
+    assert (d["due"], d["status"]) == ("2028-05-31", PENDING)
+    _, out, _ = cli(capsys, "deadlines", "p", "--today", "2027-06-10")
+    assert "未到期：提交申报尚未发生" in out and "已逾期 0，" in out and "未到期 1" in out
+
+
+def test_a_fresh_scaffold_is_never_overdue(capsys) -> None:
+    code, out, _ = cli(capsys, "new", "fresh", "-j", "bj", "-k", "new", "--name", "某某系统建设项目", "--unit", "某某局")
+    assert code == 0, out
+    every = listed(capsys, Path("fresh"), today="2026-12-03")
+    assert every and all(d["status"] != OVERDUE for d in every), every
+    code, out, _ = cli(capsys, "status", "fresh", "--format", "json", "--today", "2026-12-03")
+    assert json.loads(out)["projects"][0]["overdue"] == 0
+
+
+def test_a_planned_date_gives_the_year(capsys) -> None:
+    folder = make("p", base="bj/new", delete=["events.annual_plan_reported", "events.declared"],
+                  set_={"settings": {"BJ031": {"planned_declared": D("2028-03-01")}}})
+    d = one(listed(capsys, folder, today="2026-12-03"), "BJ031")
+    assert (d["due"], d["status"], d["planned"]) == ("2028-05-31", PENDING, "2028-03-01")
+    _, out, _ = cli(capsys, "deadlines", "p", "--today", "2026-12-03")
+    assert "按计划日期 2028-03-01 推算" in out
+    assert not findings(capsys, folder, "GP030", today="2026-12-03")  # a valid setting of the rule
+    folder = make("q", base="bj/new", set_={"settings": {"BJ031": {"planned_declared": "明年春天"}}})
+    assert findings(capsys, folder, "GP030", today="2026-12-03")
+
+
+def test_a_start_dated_after_today_is_not_yet_due(capsys) -> None:
+    """受理 recorded for next week: the 20 working days have not started, whatever today is."""
+    folder = make("p", base="bj/new", set_={"stage": "prereview", "events.prereview_accepted.date": "2026-12-10"},
+                  delete=["events.prereview_opinion"])
+    d = one(listed(capsys, folder, today="2026-12-03"), "BJ111")
+    assert d["status"] == PENDING
 
 
 def test_earliest_date_of_an_upgrade(capsys) -> None:
@@ -355,7 +388,7 @@ def test_json_shape_and_unreadable_projects(capsys) -> None:
     assert code == 2  # an unreadable project, as in `check`
     payload = json.loads(out)
     assert payload["version"] == 1 and payload["today"] == "2026-11-25"
-    assert payload["summary"] == {"projects": 2, "deadlines": 3, "overdue": 1, "done": 2, "unreadable": 1}
+    assert payload["summary"] == {"projects": 2, "deadlines": 3, "overdue": 1, "done": 2, "pending": 0, "unreadable": 1}
     broken, p = payload["projects"]
     assert broken["load_error"] and broken["deadlines"] == []
     record = one(p["deadlines"], "BJ111")

@@ -98,9 +98,13 @@ def comments(folder: Path) -> dict[str, list[str]]:
                    if line.lstrip().startswith("#")] for file in FILES}
 
 
-def commit(repo: Path, message: str) -> None:
+def commit(repo: Path, message: str, day: str | None = None) -> None:
+    """Commit through the hooks; `day`: the commit is made that day (the hook judges on the day the commit records,
+    so the facts recorded must have happened by then)."""
     git(repo, "add", "-A")
-    done = subprocess.run(["git", "commit", "-q", "-m", message], cwd=str(repo), capture_output=True, text=True)
+    env = {**os.environ, **on_day(day)} if day else None
+    done = subprocess.run(["git", "commit", "-q", "-m", message], cwd=str(repo), capture_output=True, text=True,
+                          env=env)
     assert done.returncode == 0, done.stdout + done.stderr  # the hooks let it through
 
 
@@ -158,7 +162,7 @@ def walk(repo: Path):
     (folder / "evidence" / "合同.pdf").write_text("合同扫描件", encoding="utf-8")
     record("parties", "--item", "--set", "role=承建", "--by", "北京某某软件有限公司", "--set", "selection=公开招标",
            "--number", "HT-2026-031", "--date", "2026-12-15", "--amount", "112.00", "--evidence", "evidence/合同.pdf")
-    commit(repo, "记录承建单位和合同")
+    commit(repo, "记录承建单位和合同", day="2027-11-01")
     outputs.append(advance(today="2027-11-01"))  # → acceptance
     for name in ("验收意见.pdf", "投入运行使用申请.pdf", "等级测评报告.pdf"):
         (folder / "evidence" / name).write_text(name, encoding="utf-8")
@@ -168,7 +172,7 @@ def walk(repo: Path):
     record("operation_applied", "--date", "2027-11-28", "--evidence", "evidence/投入运行使用申请.pdf")
     record("assessments", "--item", "--set", "type=等级测评", "--date", "2027-10-30", "--result", "pass",
            "--by", "北京某测评中心", "--evidence", "evidence/等级测评报告.pdf")
-    commit(repo, "验收通过，投入运行使用申请")
+    commit(repo, "验收通过，投入运行使用申请", day="2027-12-01")
     outputs.append(advance("--evidence", f"{PROJECT}/evidence/验收意见.pdf", today="2027-12-01"))  # → evaluation
     return repo, folder, scaffold, outputs
 

@@ -76,11 +76,11 @@ def parse_within(text: str | None) -> tuple[int, str] | None:
 
 def selected(deadline: "Deadline", within: tuple[int, str] | None) -> bool:
     """--within keeps open deadlines whose date is no further away than the window (overdue ones included)."""
-    from govproj.core.deadlines import BY, DONE
+    from govproj.core.deadlines import BY, DONE, PENDING
 
     if within is None:
         return True
-    if deadline.status == DONE or deadline.bound != BY:
+    if deadline.status in (DONE, PENDING) or deadline.bound != BY:
         return False
     amount, unit = within
     left = deadline.workdays_left if unit == "workdays" else deadline.days_left
@@ -147,8 +147,10 @@ def emit(write: Callable[[TextIO, bool], None], output: str | None, *, binary: b
 
 def left_text(d: "Deadline") -> str:
     """How the deadline stands today, in a few words: 还有 3 个工作日 / 已逾期 5 个工作日（7 天）/ 已完成 …"""
-    from govproj.core.deadlines import BY, DONE, OVERDUE
+    from govproj.core.deadlines import BY, DONE, OVERDUE, PENDING
 
+    if d.status == PENDING:
+        return f"未到期：{d.event}尚未发生"
     if d.status == DONE:
         assert d.done_on is not None
         if d.on_time:
@@ -179,11 +181,11 @@ def bound_text(d: "Deadline") -> str:
 
 def tone(d: "Deadline") -> str:
     """The colour of a deadline: red when late, yellow when close, dim when done."""
-    from govproj.core.deadlines import BY, DONE
+    from govproj.core.deadlines import BY, DONE, PENDING
 
     if d.late:
         return "error"
-    if d.status == DONE:
+    if d.status in (DONE, PENDING):
         return "dim"
     if d.bound == BY and d.workdays_left is not None and d.workdays_left <= 5:
         return "warning"
@@ -191,8 +193,12 @@ def tone(d: "Deadline") -> str:
 
 
 def _origin(d: "Deadline") -> str:
+    if d.planned:
+        return f"{d.event}尚未记录，按计划日期 {d.planned.isoformat()} 推算"
     if d.assumed:
-        return f"{d.event}尚未记录，按今天推算"
+        return f"{d.event}尚未记录，日期按今天推算（可在 settings.{d.code} 写计划日期），只作提示"
+    if d.event_date and d.event_date > d.today:
+        return f"自{d.event} {d.event_date.isoformat()}（尚未到来）"
     when = d.event_date.isoformat() if d.event_date else ""
     return f"自{d.event} {when}".rstrip() if d.event_date else f"按{d.event}"
 
@@ -228,13 +234,14 @@ def format_rich(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO) -> 
 
 
 def _total_line(rows: list[tuple["Outcome", list["Deadline"]]]) -> str:
-    from govproj.core.deadlines import DONE, OVERDUE
+    from govproj.core.deadlines import DONE, OVERDUE, PENDING
 
     every = [d for _, ds in rows for d in ds]
     overdue = sum(1 for d in every if d.status == OVERDUE)
     done = sum(1 for d in every if d.status == DONE)
-    line = (f"共 {len(rows)} 个项目、{len(every)} 个期限：已逾期 {overdue}，待办 {len(every) - overdue - done}，"
-            f"已完成 {done}")
+    pending = sum(1 for d in every if d.status == PENDING)
+    line = (f"共 {len(rows)} 个项目、{len(every)} 个期限：已逾期 {overdue}，待办 {len(every) - overdue - done - pending}，"
+            f"已完成 {done}" + (f"，未到期 {pending}" if pending else ""))
     unreadable = sum(1 for o, _ in rows if o.result.error)
     return line + (f"，无法读取 {unreadable}" if unreadable else "")
 
@@ -275,7 +282,7 @@ def format_text(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, col
 
 def format_json(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, within: str | None) -> None:
     from govproj import __version__
-    from govproj.core.deadlines import DONE, OVERDUE
+    from govproj.core.deadlines import DONE, OVERDUE, PENDING
 
     every = [d for _, ds in rows for d in ds]
     today = every[0].today.isoformat() if every else None
@@ -287,6 +294,7 @@ def format_json(rows: list[tuple["Outcome", list["Deadline"]]], out: TextIO, wit
         "summary": {"projects": len(rows), "deadlines": len(every),
                     "overdue": sum(1 for d in every if d.status == OVERDUE),
                     "done": sum(1 for d in every if d.status == DONE),
+                    "pending": sum(1 for d in every if d.status == PENDING),
                     "unreadable": sum(1 for o, _ in rows if o.result.error)},
         "projects": [{"path": o.result.project, "id": o.result.project_id, "name": o.name,
                       "jurisdiction": o.result.jurisdiction, "load_error": o.result.error,

@@ -95,7 +95,7 @@ def run_check(files: list[str]) -> int:
     folders = touched_projects(files)
     if not folders:
         return 0
-    options = SimpleNamespace(today=None, no_cache=False, jobs=0)
+    options = SimpleNamespace(today=_commit_day(), no_cache=False, jobs=0)
     outcomes = run_over([str(f) for f in folders], options)
     wrong, todo = [], {}
     for folder, outcome in zip(folders, outcomes):
@@ -119,6 +119,19 @@ def run_check(files: list[str]) -> int:
         if r.project in todo and r not in refused:
             _write_todo(r, *todo[r.project])
     return 1 if refused else 0
+
+
+def _commit_day() -> str | None:
+    """The day (Beijing time) the commit being made will record, as `advance` judges: an event dated after it has
+    not happened yet (GP060). None (today) when git cannot say."""
+    from govproj.edges import ledger
+    from govproj.errors import GovprojError
+
+    try:
+        repo, _ = ledger.open_repo(Path("."))
+        return ledger.commit_moment(repo)[1].isoformat()
+    except (GovprojError, OSError, ValueError):
+        return None
 
 
 def _next_stage(folder: Path, options: SimpleNamespace) -> tuple[str, str, list] | None:

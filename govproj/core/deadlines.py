@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 WORKING_DAYS = "working-days"  # counted in 工作日 on the State Council schedule
 CALENDAR_PERIOD = "calendar-period"  # years, months, days (民法典 201–203) or a fixed day of the year
 
-DUE, OVERDUE, DONE = "due", "overdue", "done"
-STATUS_ZH = {DUE: "待办", OVERDUE: "已逾期", DONE: "已完成"}
+DUE, OVERDUE, DONE, PENDING = "due", "overdue", "done", "pending"
+# PENDING: the event the count starts from has not happened (not recorded, or dated after today); the date shown is
+# counted from a planned date the user gives, or from today: never overdue, since nothing has started to run.
+STATUS_ZH = {DUE: "待办", OVERDUE: "已逾期", DONE: "已完成", PENDING: "未到期"}
 BY, FROM = "by", "from"  # a last day (截止日，含当天) or a first day (最早日期，含当天)
 KIND_ZH = {WORKING_DAYS: "工作日", CALENDAR_PERIOD: "日历期间"}
 
@@ -129,8 +131,9 @@ class EventDate(NamedTuple):
     key: str
     field: str = "date"
     label: str = ""  # default: the pack's label of the event
-    today_if_missing: bool = False  # not recorded yet: today stands in (and the record says so)
+    today_if_missing: bool = False  # not recorded yet: a planned date or today stands in, and the deadline is PENDING
     results: tuple = ()  # if given, the event counts only when its `result` is one of these (None: not written)
+    planned: str = ""  # the rule's setting that gives a planned date for the event not yet recorded
 
     def where(self, scope: tuple) -> tuple[str, tuple]:
         return "project.yaml", ("events", self.key, self.field)
@@ -264,6 +267,7 @@ class Deadline(NamedTuple):
     days_left: int | None  # calendar days, likewise
     jurisdiction: str = ""
     left_estimated_years: tuple[int, ...] = ()  # years between today and the due day counted by the estimate
+    planned: _dt.date | None = None  # the planned date the count starts from (the event not yet happened)
 
     @property
     def estimated(self) -> tuple[int, ...]:
@@ -296,7 +300,7 @@ class Deadline(NamedTuple):
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Deadline":
         values = dict(data)
-        for name in ("due", "base_due", "extension", "event_date", "done_on", "opens", "today"):
+        for name in ("due", "base_due", "extension", "event_date", "done_on", "opens", "today", "planned"):
             if values.get(name) is not None:
                 values[name] = _dt.date.fromisoformat(values[name])
         for name in ("estimated_years", "left_estimated_years"):
@@ -317,18 +321,26 @@ def _evaluate_one(decl: Declaration, project: "Project", ctx: "Context", scope: 
     raw, file, path = _value(project, decl.start, scope, "")
     today = ctx.today
     assumed = False
+    planned = None
     if isinstance(raw, _dt.date):
         start: _dt.date | None = raw
         year = raw.year
     elif isinstance(raw, int) and not isinstance(raw, bool):
         start, year = None, raw
     elif getattr(decl.start, "today_if_missing", False):
-        start, year, assumed = today, today.year, True
+        planned = planned_date(project, decl)
+        start = planned or today
+        year, assumed = start.year, True
     else:
         return None
     base_due = decl.count.due(start, year, ctx)
     if base_due is None:
         return None
+    if assumed and planned is None and isinstance(decl.count, DayOfYear) and base_due < today:
+        # No date for the event at all: the first year whose day is still ahead (the earliest it can still bind),
+        # not a year that is over before the event has happened.
+        year += 1
+        base_due = decl.count.due(start, year, ctx) or base_due
     extension = None
     if decl.extension is not None:
         value = _value(project, decl.extension, scope, file)[0]
@@ -349,6 +361,8 @@ def _evaluate_one(decl: Declaration, project: "Project", ctx: "Context", scope: 
     else:
         on_time = None
         status = OVERDUE if decl.bound == BY and today > due else DUE
+        if assumed or (start is not None and start > today):
+            status = PENDING  # the count has not started: the event it starts from has not happened
 
     estimated: tuple[int, ...] = ()
     if decl.count.uses_calendar and start is not None:
@@ -370,7 +384,20 @@ def _evaluate_one(decl: Declaration, project: "Project", ctx: "Context", scope: 
         assumed=assumed, file=display_file(project.display, file), line=pos.line, subject=subject, status=status,
         done_on=done_on, on_time=on_time, opens=opens, estimated_years=tuple(estimated), today=today,
         workdays_left=workdays_left, days_left=days_left, jurisdiction=project.pack.id,
-        left_estimated_years=tuple(left_estimated))
+        left_estimated_years=tuple(left_estimated), planned=planned)
+
+
+def planned_date(project: "Project", decl: Declaration) -> _dt.date | None:
+    """The planned date the user gives for the start event not yet recorded: `settings.<CODE>.<planned>` in
+    project.yaml (validated by the engine as a date setting of the rule)."""
+    name = getattr(decl.start, "planned", "")
+    value = project.get("project.yaml", "settings", decl.code, name) if name else None
+    if isinstance(value, str):  # a quoted date; anything else that is no date is GP030's finding
+        try:
+            value = _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return value if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime) else None
 
 
 # ---- the registry ---------------------------------------------------------------------------------------------------
@@ -449,12 +476,12 @@ def project_deadlines(project: "Project", ctx: "Context") -> list[Deadline]:
 
 
 def sort_key(d: Deadline) -> tuple:
-    return (d.status == DONE, d.due, d.project, d.code, d.subject)
+    return (d.status == DONE, d.status == PENDING, d.due, d.project, d.code, d.subject)
 
 
 def next_deadline(deadlines: list[Deadline]) -> Deadline | None:
     """The open deadline that comes first (an overdue one before any still due)."""
-    pending = [d for d in deadlines if d.status != DONE and d.bound == BY]
+    pending = [d for d in deadlines if d.status not in (DONE, PENDING) and d.bound == BY]
     return min(pending, key=sort_key) if pending else None
 
 

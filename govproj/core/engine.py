@@ -25,6 +25,7 @@ class RuleConfig(NamedTuple):
 
 WAIVER_RULES = ("GP040", "GP041", "GP042")  # the rules about waivers, which no waiver can waive
 UNUSED_WAIVER = "GP042"  # reported here, after every other rule has run
+FUTURE_RULES = ("GP060", "GP061")  # run after the others: they read which events the gates relied on
 
 
 def all_rules(project: Project) -> list[Rule]:
@@ -113,6 +114,13 @@ def _typed_setting(kind: str, raw: Any) -> Any:
         return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
     if kind == "bool":
         return raw if isinstance(raw, bool) else None
+    if kind == "date":
+        if isinstance(raw, _dt.date) and not isinstance(raw, _dt.datetime):
+            return raw
+        try:
+            return _dt.date.fromisoformat(str(raw))
+        except ValueError:
+            return None
     return str(raw)
 
 
@@ -141,7 +149,10 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
             return load_calendar(project.root)
     cache: dict = {}  # one calendar and one baseline per project, shared by its rules
     raw: list[tuple[Rule, Finding, str]] = []
-    for rule in rules:
+    relied: dict[str, list[str]] = {}  # event key -> the error-level rules that read it (GP060)
+    # The rules on dates in the future run last: they judge the events the gates (error-level rules) read.
+    ordered = [r for r in rules if r.code not in FUTURE_RULES] + [r for r in rules if r.code in FUTURE_RULES]
+    for rule in ordered:
         config = configs.get(rule.code)
         severity = (config.severity if config and config.severity else rule.severity)
         if severity == "off" or not applicable(rule, project):
@@ -151,9 +162,13 @@ def run_rules(project: Project, *, today: _dt.date | None = None, repo_config: d
             values.update(config.values)
         context = Context(today=today, settings=values, calendar_loader=calendar_loader,
                           baseline_loader=baseline_loader, rule_codes=codes, settings_problems=tuple(problems),
-                          _cache=cache, unwaivable=unwaivable)
+                          _cache=cache, unwaivable=unwaivable, relied=relied)
+        project.reads.clear()
         for finding in rule.check(project, context):
             raw.append((rule, finding, severity))
+        if severity == "error" and rule.code not in FUTURE_RULES:
+            for key in project.reads:
+                relied.setdefault(key, []).append(rule.code)
     kept, waived, unused = apply_waivers(project, raw, today, {r.code: r for r in rules}.get(UNUSED_WAIVER),
                                           unwaivable)
     diagnostics = {to_diagnostic(project, rule, finding, severity) for rule, finding, severity in kept + unused}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from govproj.core.doc import SHAPE_HINT, Doc
 from govproj.core.money import UNITS, Money
@@ -32,12 +32,28 @@ class F(NamedTuple):
     item: str = ""
     required: bool = False  # needed at every stage (the pack's rules add stage-dependent requirements)
     example: Any = None
+    planned: bool = False  # a date that looks ahead (valid until, planned finish, expiry): it may lie in the future
 
     def child(self, key: str) -> "F | None":
         for f in self.fields:
             if f.key == key:
                 return f
         return None
+
+
+def dates(spec: F, value: Any, path: tuple = ()) -> "Iterator[tuple[tuple, _dt.date, F]]":
+    """(path, date, field) of every date value of typed data, walked with its declaration (GP060/GP061)."""
+    if spec.kind == "date" and isinstance(value, _dt.date):
+        yield path, value, spec
+    elif spec.kind == "map" and isinstance(value, dict):
+        for key, item in value.items():
+            child = spec.child(key)
+            if child is not None:
+                yield from dates(child, item, path + (key,))
+    elif spec.kind == "list" and isinstance(value, list):
+        item_spec = F(spec.key, spec.item, spec.label, fields=spec.fields, planned=spec.planned)
+        for index, item in enumerate(value):
+            yield from dates(item_spec, item, path + (index,))
 
 
 def M(key: str, label: str, *fields: F, help: str = "", required: bool = False) -> F:

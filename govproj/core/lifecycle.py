@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from govproj.packs import Pack, Stage
 
 OUTCOMES = {"pass": "通过", "fail": "未通过"}
+OUTCOME_RULE = "GP070"  # the shared rule whose code and citation a missing outcome record is reported under
+
+
+class SimpleResult:
+    """Diagnostics that come from the move itself rather than from a check at a stage."""
+
+    def __init__(self, diagnostics: list) -> None:
+        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,66 @@ def plan(pack: "Pack", kind: str, source: str, target: str | None = None, outcom
     raise UsageError(reason, hint=_options(pack, moves))
 
 
+def transition_of(pack: "Pack", move: Move) -> Any:
+    """The pack's Transition that declares `move` (a loop), or None for a step of the linear order."""
+    return next((t for t in pack.transitions if (t.source, t.target, t.outcome) == (move.source, move.target,
+                                                                                   move.outcome)), None)
+
+
+def record_label(pack: "Pack", record: str) -> str:
+    """「竣工验收（events.accepted）」 for an event key, 「测评（security.yaml 的 assessments）」 for a list."""
+    if ":" in record:
+        from govproj.core.format import file_specs
+
+        file, key = record.split(":", 1)
+        spec = file_specs(pack)[file].child(key)
+        return f"{spec.label if spec else key}（{file} 的 {key}）"
+    label = next((lab for k, lab, _ in pack.events if k == record), record)
+    return f"{label}（events.{record}）"
+
+
+def outcome_findings(project: Any, move: Move, today: _dt.date) -> list[Any]:
+    """What is missing for the outcome of a declared move: the record of the review, acceptance or report that
+    decides it (`Transition.record`), with its date on or before `today` and the result the move names (GP070)."""
+    from govproj.core.rules import Finding
+
+    transition = transition_of(project.pack, move)
+    if transition is None or not transition.record:
+        return []
+    record, wanted = transition.record, transition.result
+    label = record_label(project.pack, record)
+    step = f"`advance --outcome {move.outcome}`（{describe(project.pack, move)}，{transition.article}）"
+    if ":" in record:
+        file, key = record.split(":", 1)
+        items = list(project.items(file, key))
+        dated = [(i, item) for i, item in items if isinstance(item.get("date"), _dt.date)
+                 and (not wanted or item.get("result") == wanted)]
+        if any(item["date"] <= today for _, item in dated):
+            return []
+        if dated:
+            index, item = dated[-1]
+            return [Finding(file, (key, index, "date"),
+                            f"{label}的日期 {item['date'].isoformat()} 晚于今天 {today.isoformat()}：{step}所依据的事还没有发生")]
+        what = f"结论为“{OUTCOMES.get(wanted, wanted)}”（result: {wanted}）且有日期的一项" if wanted else "有日期的一项"
+        return [Finding(file, (key,), f"{step}要有{label}里{what}，现在没有",
+                        f"在 {file} 的 {key} 增加这一项：日期、结论和证据文件，再推进", at_key=True)]
+    event = project.event(record)
+    when = project.event_date(record)
+    if event is None or when is None:
+        return [Finding("project.yaml", ("events", record) if event is not None else ("events",),
+                        f"{step}要有{label}的记录（日期" + ("、结论" if wanted else "") + "），现在没有",
+                        f"在 events.{record} 写日期" + (f"、result: {wanted}" if wanted else "") + "和证据文件，再推进")]
+    if when > today:
+        return [Finding("project.yaml", ("events", record, "date"),
+                        f"{label}的日期 {when.isoformat()} 晚于今天 {today.isoformat()}：{step}所依据的事还没有发生")]
+    if wanted and event.get("result") != wanted:
+        shown = event.get("result") or "（未写）"
+        return [Finding("project.yaml", ("events", record, "result"),
+                        f"{step}要{label}的结论是“{OUTCOMES.get(wanted, wanted)}”（result: {wanted}），记录的是“{shown}”",
+                        f"核对结论：确实{OUTCOMES.get(wanted, wanted)}的，在 events.{record}.result 写 {wanted}")]
+    return []
+
+
 # ---- gates ---------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -205,6 +273,14 @@ def gates(folder: Path, move: Move, *, today: _dt.date | None = None, repo_confi
     if move.outcome == "pass" and move.source != move.target:
         results.append(check_project(project, stage=move.source, today=today, repo_config=repo_config,
                                      baseline_loader=baseline_loader))
+    outcome = outcome_findings(project, move, today or _dt.date.today())
+    if outcome:
+        from govproj.core.engine import to_diagnostic
+        from govproj.packs.shared import RULES
+
+        rule = RULES.rules[OUTCOME_RULE]
+        extra = [to_diagnostic(project, rule, f, "error") for f in outcome]
+        results.append(SimpleResult(extra))
     for result in results:
         for d in result.diagnostics:
             key = (d.file, d.line, d.code, d.message)

@@ -24,6 +24,9 @@ class Project:
     data: dict[str, dict[str, Any]]  # file name -> typed values
     problems: tuple[tuple[str, Problem], ...] = ()
     stage_override: str | None = field(default=None, compare=False)
+    # The event keys read through `event`/`event_date` since the engine last cleared it: which events a gate relies
+    # on (GP060) is what the error-level rules of the stage read, not a second list kept by hand beside them.
+    reads: set = field(default_factory=set, compare=False, repr=False)
 
     # ---- identity -------------------------------------------------------------------------------------------
     @property
@@ -82,6 +85,7 @@ class Project:
         return doc.key_pos(*path) if doc else Pos(1, 1)
 
     def event(self, key: str) -> dict[str, Any] | None:
+        self.reads.add(key)
         value = self.get("project.yaml", "events", key)
         return value if isinstance(value, dict) else None
 

@@ -32,7 +32,7 @@ class Setting(NamedTuple):
     """A parameter of a rule that the text does not fix; `default` None means: unset until the user sets it."""
 
     name: str
-    kind: str  # money | percent | int | bool | str
+    kind: str  # money | percent | int | bool | str | date
     help: str
     default: Any = None
 
@@ -52,12 +52,12 @@ class Context:
     """What a check may use besides the project: today's date, settings, the working-day calendar."""
 
     __slots__ = ("today", "settings", "calendar_loader", "baseline_loader", "rule_codes", "settings_problems",
-                 "unwaivable", "_cache")
+                 "unwaivable", "relied", "_cache")
 
     def __init__(self, today: Any, settings: dict[str, Any], calendar_loader: Callable[[], Any] | None = None,
                  baseline_loader: Callable[[], Any] | None = None, rule_codes: frozenset[str] | None = None,
                  settings_problems: tuple[Finding, ...] = (), _cache: dict | None = None,
-                 unwaivable: dict[str, str] | None = None) -> None:
+                 unwaivable: dict[str, str] | None = None, relied: dict[str, list[str]] | None = None) -> None:
         self.today = today
         self.settings = settings
         self.calendar_loader = calendar_loader
@@ -68,6 +68,8 @@ class Context:
         self.rule_codes = rule_codes
         self.settings_problems = settings_problems
         self.unwaivable = unwaivable or {}  # code -> the mandatory word, for GP040 to refuse a waiver of it
+        # event key -> the error-level rules of this check that read it: the events the gates rely on (GP060)
+        self.relied = {} if relied is None else relied
         self._cache = {} if _cache is None else _cache  # one calendar and one baseline, shared by a run's rules
 
     @property

@@ -31,6 +31,10 @@ class Transition(NamedTuple):
     """A move other than "on to the next stage": a loop back after a failed review, an extension, a phase.
 
     `outcome` is what `advance --outcome` names: "pass" (default moves) or "fail" (整改 and back).
+    `record` is where the fact that decides the move is recorded, which the move requires (GP070): an event key
+    (`accepted`: events.accepted with its date) or `file:list` (`security.yaml:assessments`: an item of that list with
+    its date); `result` is the result that record must carry ("fail" for a failed review), "" when its being there
+    is the fact (a report of 严重逾期). Every fail transition names its record (a test asserts it).
     """
 
     source: str
@@ -38,6 +42,9 @@ class Transition(NamedTuple):
     outcome: str = "fail"
     label: str = ""  # 整改 / 延期 / 下一期 …
     article: str = ""
+    record: str = ""
+    result: str = ""
+    unrecorded: str = ""  # a fail transition without a record: why the text makes none its condition
 
 
 class Row(NamedTuple):

@@ -480,3 +480,117 @@ def baseline_at_hand(project: "Project", ctx: Context) -> Iterator[Finding]:
     if missing is not None:
         yield Finding("project.yaml", ("stage",), missing.reason, missing.hint,
                       severity="warning" if missing.optional else "")
+FUTURE_CITE = _fmt("§事件", "events 记录已经发生的事项：日期必须是事情实际发生的日期，不是计划日期。")
+
+
+def _event_label(project: "Project", key: str) -> str:
+    return next((label for k, label, _ in project.pack.events if k == key), key)
+
+
+def _relied_future(project: "Project", ctx: Context) -> dict[str, _dt.date]:
+    out = {}
+    for key in ctx.relied:
+        when = project.event_date(key)
+        if when is not None and when > ctx.today:
+            out[key] = when
+    return out
+
+
+@RULES.rule("GP060", "门槛依据的事件尚未发生", severity="error", stages=ALL, citation=FUTURE_CITE,
+            message="本阶段门槛依据的事件日期在检查日之后：事情还没有发生，不能作为依据",
+            hint="写事情实际发生的日期；还没有发生的，等它发生后再记录（计划日期写在 note 里或本辖区的计划字段）")
+def gate_event_in_future(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    本阶段错误级规则（门槛）读取的每个事件（`events.<事件>`），其日期是否不晚于检查日（`check` 的 `--today`，
+    `advance` 为推进当天）。晚于检查日的，在该事件的日期行报错误：门槛不能靠一件还没有发生的事打开。
+    由检查引擎在其他规则运行之后判断：哪些事件是门槛的依据，就是本阶段错误级规则实际读取的事件。
+
+    ## 为什么
+    验收日期写成下个月，验收相关的门槛就会放行，项目可以进入绩效评估；而办法要求的是“通过验收后”。
+    事件记录的是已经发生的事，日期当天发生的算已发生。
+
+    ## 通过示例
+    检查日 2026-11-25：
+    ```yaml
+    events: {accepted: {date: 2026-11-25, result: pass}}
+    ```
+    ## 不通过示例
+    检查日 2026-11-25，进入绩效评估：
+    ```yaml
+    events: {accepted: {date: 2026-12-20, result: pass}}
+    ```
+    """
+    for key, when in sorted(_relied_future(project, ctx).items()):
+        rules = "、".join(sorted(set(ctx.relied[key]))[:4])
+        yield Finding("project.yaml", ("events", key, "date"),
+                      f"“{_event_label(project, key)}”的日期 {when.isoformat()} 晚于检查日 {ctx.today.isoformat()}："
+                      f"事情还没有发生，不能作为本阶段门槛（{rules}）的依据")
+
+
+FUTURE_DATES_CITE = _fmt("§日期", "各文件里的日期记录已经发生的事；看向将来的日期写在有效期至、到期日、计划日期等字段。")
+
+
+@RULES.rule("GP061", "日期在检查日之后", severity="warning", stages=ALL, citation=FUTURE_DATES_CITE,
+            message="已发生事项的日期在检查日之后",
+            hint="核对日期：记录的是已经发生的事；计划日期写在计划字段（如有效期至 until、计划完成日期）里")
+def date_in_future(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    各文件里记录已发生事项的日期（事件、签字、材料、测评、合同签订、变更等）是否晚于检查日。看向将来的日期——
+    有效期至（`until`）、豁免到期日（`expires`）、计划开工/完成/验收日期等——不在此列。门槛依据的事件由 GP060 报错误，
+    这里只对其余日期报警告。
+
+    ## 为什么
+    将来的日期多半是笔误或把计划写成了事实；它现在不影响门槛，但到了依据它的阶段就会挡住推进。
+
+    ## 通过示例
+    检查日 2026-11-25：
+    ```yaml
+    signoffs: {business_head: {name: 张三, date: 2026-11-20}}
+    ```
+    ## 不通过示例
+    检查日 2026-11-25：
+    ```yaml
+    signoffs: {business_head: {name: 张三, date: 2027-11-20}}
+    ```
+    """
+    from govproj.core.fields import dates
+    from govproj.core.format import file_specs
+
+    gated = set(_relied_future(project, ctx))
+    specs = file_specs(project.pack)
+    for file, data in project.data.items():
+        for path, when, field in dates(specs[file], data):
+            if field.planned or when <= ctx.today:
+                continue
+            if file == "project.yaml" and len(path) == 3 and path[0] == "events" and path[2] == "date" \
+                    and path[1] in gated:
+                continue
+            yield Finding(file, path, f"“{field.label}”{when.isoformat()} 晚于检查日 {ctx.today.isoformat()}")
+
+
+@RULES.rule("GP070", "结果没有对应的记录", severity="error", stages=ALL,
+            citation=_fmt("§advance", "advance --outcome 写的结果必须有记录：评审、验收等的日期和结论。"),
+            message="推进的结果（通过/未通过）没有对应的评审、验收或报告记录",
+            hint="先在 project.yaml 记录这次评审或验收：日期、结论（result）和证据文件，再推进")
+def outcome_unrecorded(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    `govproj advance --outcome fail`（以及办法规定的其他回路，如延期、分期验收后进入下一期）是否有决定这一步的记录：
+    每个回路在规则包里声明它依据的记录（`Transition.record`）——一个事件（如北京第25条“未通过验收”依据
+    `events.accepted`，结论 `result: fail`），或一个列表里的一项（如西城第二十条年度测评未通过依据 security.yaml 的
+    `assessments` 里结论为 fail 的一项）。记录要有日期，日期不晚于推进当天，结论与推进的结果一致。
+    由 `advance`（和 `verify` 重放推进时）判断，单独的 `check` 不报告本规则：它要看推进的是哪一步。
+
+    ## 为什么
+    未通过验收、评审退回是一件有日期、有结论的事；整改回路必须以它为依据。没有记录的“未通过”，审计时说不清
+    何时、由谁、以什么结论退回。
+
+    ## 通过示例
+    ```yaml
+    events: {accepted: {date: 2027-06-20, result: fail, evidence: [evidence/验收意见.pdf]}}
+    ```
+    `govproj advance 项目 --to acceptance --outcome fail`
+    ## 不通过示例
+    没有 `events.accepted`，却运行 `govproj advance 项目 --to acceptance --outcome fail`。
+    """
+    # `lifecycle.gates` reports it for the move being made (`outcome_findings`); a check at a stage has no move.
+    return iter(())

@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Iterator
 
-from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
+from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, PENDING, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import Stage
 from govproj.packs.helpers import blank, fmt_date, require, require_document, require_event, require_signoff
-from govproj.core.rules import Citation, Context, Finding, RuleSet
+from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
     from govproj.core.project import Project
@@ -71,11 +71,15 @@ def plan_reported(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("BJ031", "年度项目实施计划未在5月底前报送", severity="warning", stages=since("prereview"), kinds=("new",),
             citation=cite(3, "年度项目实施计划应于每年5月底前报送我委，未及时报送的，我委原则上不予受理新增项目申报。"),
             message="年度项目实施计划没有在申报当年5月31日前报送，新增项目申报原则上不予受理",
+            settings=(Setting("planned_declared", "date", "尚未申报时的计划申报日期（YYYY-MM-DD）：期限按它的年份推算，"
+                                                        "在申报之前只作“未到期”提示，不算逾期"),),
             hint="在 events.annual_plan_reported 记录报送日期；未按时报送的，申报前与市经信委沟通")
 def annual_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     新建（新增）项目：申报当年的年度项目实施计划是否在当年5月31日（含）之前报送。申报年度取
-    `events.declared.date` 的年份；尚未申报时取今天。
+    `events.declared.date` 的年份。尚未申报时，期限还没有开始计算：`govproj deadlines` 和 `status` 把它列为“未到期”，
+    从不算逾期；年份取设置 `settings: {BJ031: {planned_declared: 2027-03-01}}` 给出的计划申报日期，没有时取
+    5月31日尚未过去的最近一年。
 
     ## 为什么
     第3条：“年度项目实施计划应于每年5月底前报送我委，未及时报送的，我委原则上不予受理新增项目申报。”
@@ -91,8 +95,10 @@ def annual_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     due = DEADLINES.first("BJ031", project, ctx)
-    assert due is not None  # the declaration year falls back to today's
+    assert due is not None  # the declaration year falls back to a planned date or today's
     reported, year = due.done_on, due.due.year
+    if reported is None and due.status == PENDING:
+        return  # not declared yet: the deadline has not started to run (the missing declaration is BJ0xx's finding)
     if reported is None:
         yield Finding("project.yaml", ("events", "annual_plan_reported"),
                       f"没有记录 {year} 年度项目实施计划的报送日期（应在 {fmt_date(due.due)} 前）")
@@ -103,7 +109,8 @@ def annual_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 
 DEADLINES.declare("BJ031", "报送年度项目实施计划", DayOfYear(5, 31, same_year=True),
-                  start=EventDate("declared", today_if_missing=True), done=EventDate("annual_plan_reported"),
+                  start=EventDate("declared", today_if_missing=True, planned="planned_declared"),
+                  done=EventDate("annual_plan_reported"),
                   term="申报当年5月31日前（含当天）")
 
 

@@ -81,9 +81,9 @@ EXTRA_FIELDS: dict[str, tuple[F, ...]] = {
           "立项批复是否要求进一步提交初步设计方案与投资概算（第十二条）"),
         F("classified", "bool", "涉密项目", "涉密项目的采购、建设、管理、验收按保密规定执行并报备案（第十七条）"),
         M("schedule", "建设期",
-          F("start", "date", "计划开工日期"),
-          F("completion", "date", "计划完成建设日期", "建设任务计划完成、进入试运行的日期"),
-          F("acceptance", "date", "计划竣工验收日期", "按期完成竣工验收的期限"),
+          F("start", "date", "计划开工日期", planned=True),
+          F("completion", "date", "计划完成建设日期", "建设任务计划完成、进入试运行的日期", planned=True),
+          F("acceptance", "date", "计划竣工验收日期", "按期完成竣工验收的期限", planned=True),
           help="立项批复核准的建设期（第二十二条逾期、第二十六条按期验收据此判断）"),
     ),
     "budget.yaml": (

@@ -53,7 +53,7 @@ PROJECT_FIELDS: tuple[F, ...] = (
     L("funding", "资金方式（第二条）", item="enum", choices=FUNDING,
       help="本办法第二条的适用情形：使用财政性资金（含通过购买服务方式采购）、政府与社会资本合作、"
            "申请国家和市补助投资及其他专项资金；可多选"),
-    F("planned_finish", "date", "计划完成日期", "审查意见函或合同约定的建设完成日期；逾期未验收须报告区科技和信息化局（第二十三条）"),
+    F("planned_finish", "date", "计划完成日期", "审查意见函或合同约定的建设完成日期；逾期未验收须报告区科技和信息化局（第二十三条）", planned=True),
 )
 
 SECURITY_FIELDS: tuple[F, ...] = (

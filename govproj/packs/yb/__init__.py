@@ -11,7 +11,9 @@ from govproj.packs.yb.rules import ARCHIVE_ITEMS, RULES, STAGES
 # 第十一条（二）: a change above 10% of the investment means a new plan, declared again — from any stage after the
 # approved plan (the baseline) until the project is built or running
 REDECLARE = tuple(Transition(stage, "declare", "fail", "调整或变更涉及金额超过项目投资额10%：重新编制项目方案，按申报、立项程序重新申报",
-                             "第十一条")
+                             "第十一条",
+                             unrecorded="重新申报依据的是与批复基线相比超过10%的调整，由 YB111 对照基线测量；调整写在重新编制的"
+                                        "项目方案里，之前不必有变更记录")
                   for stage in ("budget", "om_procure", "approval", "procure", "contract", "implement", "operate"))
 
 PACK = Pack(
@@ -31,10 +33,13 @@ PACK = Pack(
     platforms=PLATFORMS,
     examples=EXAMPLES,
     transitions=(
-        Transition("prereview", "declare", "fail", "未通过初步审核，不得参加专家评审；修改材料后重新申报", "第六条"),
-        Transition("expert_review", "declare", "fail", "专家评审未通过，按评审意见修改后重新申报", "第七条"),
-        Transition("implement", "implement", "fail", "工程严重逾期或投资重大损失：按要求整改或暂停建设", "第十三条"),
-        Transition("acceptance", "acceptance", "fail", "未通过验收，整改后重新验收（通过验收后方可交付使用）", "第十四条"),
+        Transition("prereview", "declare", "fail", "未通过初步审核，不得参加专家评审；修改材料后重新申报", "第六条",
+                   "prereviewed", "fail"),
+        Transition("expert_review", "declare", "fail", "专家评审未通过，按评审意见修改后重新申报", "第七条", "expert_reviewed", "fail"),
+        Transition("implement", "implement", "fail", "工程严重逾期或投资重大损失：按要求整改或暂停建设", "第十三条",
+                   "project.yaml:incidents"),
+        Transition("acceptance", "acceptance", "fail", "未通过验收，整改后重新验收（通过验收后方可交付使用）", "第十四条",
+                   "accepted", "fail"),
         Transition("archive", "declare", "pass", "跨年度分期建设：下一期的分期建设方案按同样流程申报", "第八条"),
         Transition("operate", "declare", "pass", "每年底申报下一年度运维需求", "第五条"),
         *REDECLARE,
