@@ -125,3 +125,19 @@ def test_export_carries_the_unit(tmp_path, capsys, monkeypatch):
     project = load_project(tmp_path / "p")
     got = facts(project)
     assert got["budget_unit"] == "元" and Money.yuan(got["budget_total"]) == project.total
+
+
+def test_record_writes_amounts_in_the_files_unit(tmp_path, capsys, monkeypatch):
+    """`record --amount` in a budget kept in 元: a bare number is 元 there (as check reads it), a repeat is refused."""
+    from govproj.core.project import load_project
+
+    monkeypatch.chdir(tmp_path)
+    build_project({"base": "xc/new", "yuan": True}, tmp_path / "p")
+    args = ["record", "p", "lines", "--item", "--set", "name=接口开发", "--set", "category=软件开发", "--amount", "1205000"]
+    assert main(args) == 0
+    lines = load_project(tmp_path / "p").get("budget.yaml", "lines")
+    assert lines[-1]["amount"] == Money.wan("120.5")
+    capsys.readouterr()
+    assert main(args) == 2 and "已经是这一项" in capsys.readouterr().err
+    assert main(["record", "p", "lines", "--item", "--set", "name=接口二期", "--amount", "1205000.001"]) == 2
+    assert "以元计最多 2 位小数" in capsys.readouterr().err

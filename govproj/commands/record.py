@@ -325,11 +325,15 @@ def _ordered(item: dict[str, Any], spec: Any) -> dict[str, Any]:
 
 
 def _typed_item(project: Any, target: Target, item: dict) -> dict:
-    """The item as check would type it (money as Decimal, dates as dates): to compare with what is recorded."""
+    """The item as check would type it (money as Money in the file's unit, dates as dates): to compare with what is
+    recorded."""
     from govproj.core.doc import Doc
     from govproj.core.fields import validate, M
+    from govproj.core.money import UNITS
 
-    typed = validate(Doc(file="", data={"x": item}, text=""), M("", "", target.spec._replace(key="x", kind="map")))
+    unit = project.get(target.file, "unit")
+    typed = validate(Doc(file="", data={"x": item}, text=""), M("", "", target.spec._replace(key="x", kind="map")),
+                     unit=unit if unit in UNITS else "万元")
     return {k: v for k, v in (typed.data.get("x") or {}).items() if not _empty(v)}
 
 

@@ -189,9 +189,10 @@ def parse_percent(raw: Any) -> Decimal | None:
     return None
 
 
-def validate(doc: Doc, spec: F) -> Typed:
+def validate(doc: Doc, spec: F, unit: str = "万元") -> Typed:
+    """Type a document; `unit` is what bare amounts are in unless the document's own `unit:` says otherwise."""
     typed = Typed(data={})
-    value = _check(doc, spec, doc.data, (), typed.problems, top=True)
+    value = _check(doc, spec, doc.data, (), typed.problems, top=True, unit=unit)
     typed.data = value if isinstance(value, dict) else {}
     return typed
 

@@ -54,6 +54,32 @@ def waiver_example(pack: "Pack") -> str:
     return next((r.code for r in pack.rules if r.waivable), pack.rules[0].code if pack.rules else "GP020")
 
 
+def decision(key: str, label: str, help: str) -> F:
+    """A reviewer's decision that the text lets trigger an obligation (西城第二十条“其他有必要进行软件测评的项目”):
+    whether it applies, who decided it in which document, and the evidence. A rule follows `applies`."""
+    return M(key, label,
+             F("applies", "bool", "结论", "审查/评审意见是否认定本项目属于这种情形：true 属于（义务随之产生），false 不属于"),
+             F("by", "str", "作出认定的机关", "如 审查意见函的出具机关"),
+             F("doc_no", "str", "文号", "认定所在的文件（审查意见函、评审意见、批复）的文号"),
+             F("date", "date", "日期"),
+             F("note", "text", "说明", "意见原文或理由"),
+             EVIDENCE, help=help)
+
+
+def orders_field(label: str, help: str, kinds: tuple[str, ...] = ("整改", "暂停建设")) -> F:
+    """Orders a supervising body may give the unit (要求整改 / 暂停建设 / 限期整改): what was ordered and what was done."""
+    return L("orders", label,
+             F("date", "date", "要求日期"),
+             F("by", "str", "提出要求的机关"),
+             F("doc_no", "str", "文号"),
+             F("kind", "enum", "要求", "要求整改还是暂停建设", choices=kinds),
+             F("deadline", "date", "整改期限", "限期整改的截止日期（要求里写了期限时）"),
+             F("done_on", "date", "落实日期", "整改完成、或暂停后经同意恢复建设的日期"),
+             F("note", "text", "说明"),
+             EVIDENCE, help=help,
+             example={"kind": kinds[0], "evidence": ["evidence/整改通知.pdf"]})
+
+
 def event_fields(pack: "Pack") -> tuple[F, ...]:
     return (
         F("date", "date", "日期", "事件发生的日期 YYYY-MM-DD"),

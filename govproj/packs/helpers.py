@@ -111,3 +111,59 @@ def archive_findings(project: "Project", items: Any) -> Iterator[Finding]:
                           at_key=document is not None)  # a blank scaffold entry: point at its key
         else:
             yield from require_document(project, item.key, item.label, need=item.need)
+
+
+def decided(project: "Project", key: str) -> dict[str, Any] | None:
+    """A reviewer's recorded decision (project.yaml `decisions.<key>`) when it says the case applies, else None."""
+    value = project.get("project.yaml", "decisions", key)
+    return value if isinstance(value, dict) and value.get("applies") is True else None
+
+
+def decision_words(decision: dict[str, Any]) -> str:
+    """Who decided, in which document, for a message: "（北京市西城区科技和信息化局 西科信函〔2026〕3号）"."""
+    parts = [str(decision.get(k)) for k in ("by", "doc_no") if not blank(decision.get(k))]
+    return f"（{' '.join(parts)}）" if parts else ""
+
+
+def order_findings(project: "Project", today: _dt.date, kinds: tuple[str, ...], *, stopped: tuple[str, ...] = (),
+                   body: str = "") -> Iterator[Finding]:
+    """Findings on the orders (`project.yaml orders`) of `kinds` a supervising body gave the unit.
+
+    整改/限期整改: done by the deadline when one is set (the deadline day itself is in time); open after it is a
+    finding; open with no deadline (or before it) is only noted (info). 暂停建设: while no `done_on` records the
+    resumption, the project may not stand in a stage of `stopped` (construction has moved on while suspended).
+    No period is invented: a deadline is what the order says, and an order without one has none."""
+    for index, item in project.items("project.yaml", "orders"):
+        kind = item.get("kind")
+        if kind not in kinds:
+            continue
+        path = ("orders", index)
+        date, done, deadline = item.get("date"), item.get("done_on"), item.get("deadline")
+        who = "".join(str(item.get(k)) for k in ("by",) if not blank(item.get(k))) or body or "主管部门"
+        if not isinstance(date, _dt.date):
+            yield Finding("project.yaml", path, f"{who}的{kind}要求没有写日期", "写 date：提出要求的日期", at_key=True)
+            continue
+        what = f"{who} {fmt_date(date)} 要求{kind}" + (f"（{item['doc_no']}）" if not blank(item.get("doc_no")) else "")
+        if isinstance(done, _dt.date) and done < date:
+            yield Finding("project.yaml", path + ("done_on",), f"{what}，落实日期 {fmt_date(done)} 早于要求日期",
+                          "核对两个日期")
+            continue
+        if kind == "暂停建设":
+            if done is None and project.stage in stopped:
+                yield Finding("project.yaml", path, f"{what}，没有记录经同意恢复建设的日期（done_on），项目却已推进到"
+                              f"“{project.pack.stage(project.stage).name}”",
+                              "暂停期间不得继续建设：恢复建设时在 done_on 写日期并附同意恢复的文件", at_key=True)
+            continue
+        if isinstance(deadline, _dt.date):
+            if isinstance(done, _dt.date) and done > deadline:
+                yield Finding("project.yaml", path + ("done_on",),
+                              f"{what}，期限 {fmt_date(deadline)}，{fmt_date(done)} 才完成，逾期整改", "按期完成整改")
+            elif done is None and today > deadline:
+                yield Finding("project.yaml", path, f"{what}，期限 {fmt_date(deadline)} 已过，没有记录整改完成（done_on）",
+                              "完成整改后在 done_on 写日期并附整改报告", at_key=True)
+            elif done is None:
+                yield Finding("project.yaml", path, f"{what}，期限 {fmt_date(deadline)}，尚未完成", "完成后在 done_on 写日期",
+                              severity="info", at_key=True)
+        elif done is None:
+            yield Finding("project.yaml", path, f"{what}，尚未记录整改完成", "完成整改后在 done_on 写日期并附整改报告",
+                          severity="info", at_key=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from govproj.packs.model import Pack, Stage, Transition
 from govproj.packs.bj import change  # noqa: F401  (registers BJ211, change control 第21条)
 from govproj.packs.bj.coverage import COVERAGE
-from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS, FUNDING_TYPES
+from govproj.packs.bj.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS, FUNDING_TYPES
 from govproj.packs.bj.examples import EXAMPLES
 from govproj.packs.bj.rules import RULES, STAGES
 
@@ -21,6 +21,7 @@ PACK = Pack(
     events=EVENTS,
     documents=DOCUMENTS,
     ruleset=RULES,
+    extra_fields=EXTRA_FIELDS,
     platforms=tuple(name for name, _ in PLATFORMS),
     examples=EXAMPLES,
     transitions=(

@@ -61,3 +61,18 @@ FUNDING_TYPES: tuple[tuple[str, str], ...] = (
     ("政府投资", "本通知所管的政府投资：发展改革部门安排的投资或财政资金（标题、第15条）"),
     ("其他", "不属于政府投资的资金（如单位自有资金），写明名称"),
 )
+
+# 第24条 “涉及全市共性平台、信息资源共享开放和公众利益的重大项目”: whether the project 涉及公众利益 is a judgment;
+# its record lets BJ241 follow it.
+from govproj.core.fields import M  # noqa: E402
+from govproj.core.format import decision  # noqa: E402
+
+EXTRA_FIELDS = {
+    "project.yaml": (
+        M("decisions", "评审意见中的认定",
+          decision("public_interest", "涉及公众利益",
+                   "第24条“涉及……公众利益的重大项目，我委参加竣工验收”：前置评审意见等认定本项目涉及公众利益时写 applies: true "
+                   "和出具机关、文号"),
+          help="评审、审查意见对本项目作出的、通知据以产生义务的认定"),
+    ),
+}

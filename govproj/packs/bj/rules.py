@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, PENDING, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import Stage
-from govproj.packs.helpers import blank, fmt_date, require, require_document, require_event, require_signoff
+from govproj.packs.helpers import blank, decided, fmt_date, require, require_document, require_event, require_signoff
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -960,13 +960,14 @@ def acceptance_recorded(project: "Project", ctx: Context) -> Iterator[Finding]:
 
 @RULES.rule("BJ241", "重大项目验收未请市经信委参加", severity="warning", stages=since("evaluation"),
             citation=cite(24, "涉及全市共性平台、信息资源共享开放和公众利益的重大项目，我委参加竣工验收。"),
-            message="涉及共性平台或共享开放的重大项目，市经信委应参加竣工验收",
+            message="涉及共性平台、共享开放或公众利益的重大项目，市经信委应参加竣工验收",
             hint="在 events.accepted.participants 列出参加单位（含市经信委）")
 def major_acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    `major: true` 且使用市级共性平台或提供信息资源共享/开放的项目，竣工验收的参加单位
-    （`events.accepted.participants`）是否包括市经信委（名称含“经信”或“经济和信息化”）。是否“涉及公众利益”无法从数据判断，
-    不检查。
+    `major: true` 且使用市级共性平台、提供信息资源共享/开放，或经认定涉及公众利益（`decisions.public_interest` 写了
+    `applies: true`：前置评审意见等作出的认定）的项目，竣工验收的参加单位（`events.accepted.participants`）是否包括
+    市经信委（名称含“经信”或“经济和信息化”）。是否“涉及公众利益”是评审的认定，不从其他数据推断：没有记录认定的，
+    只按共性平台和共享开放判断。
 
     ## 为什么
     第24条：“涉及全市共性平台、信息资源共享开放和公众利益的重大项目，我委参加竣工验收。”
@@ -985,7 +986,7 @@ def major_acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     if project.get("project.yaml", "major") is not True or project.event("accepted") is None:
         return
     touches = bool(project.get("project.yaml", "platforms")) or project.get("sharing.yaml", "sharing", "provided") \
-        is True or project.get("sharing.yaml", "opening", "provided") is True
+        is True or project.get("sharing.yaml", "opening", "provided") is True or decided(project, "public_interest") is not None
     if not touches:
         return
     participants = project.event("accepted").get("participants") or []

@@ -125,3 +125,11 @@ FUNDING_TYPES: tuple[tuple[str, str], ...] = (
     ("其他各级财政资金", "一“各级财政资金”中区级以外的（如上级补助）"),
     ("其他", "不是财政资金（如单位自有资金），写明名称"),
 )
+
+# 六（一）: 运维安全检查发现重大安全漏洞或运维保障不到位的，督促立即整改 (GS065)
+from govproj.core.format import orders_field  # noqa: E402
+
+EXTRA_FIELDS["project.yaml"] = EXTRA_FIELDS["project.yaml"] + (orders_field(
+    "整改要求",
+    "区数据资源局运维安全检查发现重大安全漏洞或运维保障不到位、督促立即整改时记录（六（一））：要求日期、文号，"
+    "以及整改完成的日期（done_on）", kinds=("整改",)),)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.core.money import Money
 from govproj.core.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
 from govproj.packs.model import Stage
-from govproj.packs.helpers import (blank, dates_in_order, fmt_date, require, require_document,
+from govproj.packs.helpers import (order_findings, blank, dates_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.gs.data import EVENTS, PLANNED_KINDS, SYSTEM_KINDS
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -1089,3 +1089,31 @@ def ledger(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     yield from require_document(project, "ledger", "实施和运维台账", need=("title", "evidence"))
+
+
+@RULES.rule("GS065", "运维安全检查要求的整改未落实", severity="error", stages=(),
+            citation=cite("六（一）", "区数据资源局定期对项目进行运维安全检查，对于发现存在重大安全漏洞或运维保障不到位的项目，督促项目建设单位立即实施整改。"),
+            message="运维安全检查发现问题、督促立即整改，没有记录整改完成",
+            hint="在 orders 该项写整改完成日期（done_on）并附整改材料")
+def orders_gs065(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    project.yaml 的 `orders` 里区数据资源局（运维安全检查）提出的整改要求：
+    - 每项写了要求日期（`date`）；
+    - 整改：有期限的，在期限内（含当天）完成（`done_on`）；期限已过仍未完成的报告；没有期限、尚未完成的只作提示；
+    办法没有规定整改的期限，govproj 不替它规定：要求里写了期限（`deadline`）才判断是否逾期，期限当天完成不算逾期。
+
+    ## 为什么
+    六（一）：“区数据资源局定期对项目进行运维安全检查，对于发现存在重大安全漏洞或运维保障不到位的项目，督促项目建设单位立即实施整改。”“立即”没有天数，govproj 不替它规定：没有期限的整改只作提示，写了期限的按期限判断。
+
+    ## 通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 整改, deadline: 2026-11-09, done_on: 2026-11-09, evidence: [evidence/整改报告.pdf]}]
+    ```
+    ## 不通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 整改, deadline: 2026-11-09}]   # 2026-11-25 检查：期限已过，没有记录整改完成
+    ```
+    """
+    yield from order_findings(project, ctx.today, ('整改',), stopped=(), body="区数据资源局")
+
+

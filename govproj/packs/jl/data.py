@@ -103,3 +103,11 @@ FUNDING_TYPES: tuple[tuple[str, str], ...] = (
     ("其他", "以上都不是，写明名称"),
 )
 PROVINCIAL = "省级财政资金"
+
+# 第二十二条 可要求整改或暂停建设; 第三十条 监督检查发现问题的，要求限期整改 (JL222, JL301)
+from govproj.core.format import orders_field  # noqa: E402
+
+EXTRA_FIELDS["project.yaml"] = EXTRA_FIELDS["project.yaml"] + (orders_field(
+    "整改、限期整改或暂停建设的要求",
+    "省政务服务和数字化局要求整改或暂停建设（第二十二条）、监督检查要求限期整改（第三十条）时记录：要求日期、机关、"
+    "文号、期限，以及整改完成或经同意恢复建设的日期（done_on）", kinds=("整改", "暂停建设", "限期整改")),)

@@ -12,7 +12,7 @@ from govproj.core.money import Money
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
-from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.helpers import (order_findings, archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -1056,6 +1056,33 @@ def serious_delay(project: "Project", ctx: Context) -> Iterator[Finding]:
                       "没有记录向省政务服务和数字化局报告")
 
 
+@RULES.rule("JL222", "整改或暂停建设的要求未落实", severity="error", stages=(),
+            citation=cite("二十二", "省政务服务和数字化局依照有关规定可要求项目立项单位进行整改或暂停建设。"),
+            message="省政务服务和数字化局要求的整改或暂停建设没有落实",
+            hint="在 orders 该项写整改完成或经同意恢复建设的日期（done_on）并附材料")
+def orders_jl222(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    project.yaml 的 `orders` 里省政务服务和数字化局提出的整改、暂停建设要求：
+    - 每项写了要求日期（`date`）；
+    - 整改：有期限的，在期限内（含当天）完成（`done_on`）；期限已过仍未完成的报告；没有期限、尚未完成的只作提示；
+    - 暂停建设：没有记录经同意恢复建设的日期（`done_on`）之前，项目不得推进到建设之后的阶段；
+    办法没有规定整改的期限，govproj 不替它规定：要求里写了期限（`deadline`）才判断是否逾期，期限当天完成不算逾期。
+
+    ## 为什么
+    第二十二条：出现工程严重逾期、投资重大损失等情形的，“省政务服务和数字化局依照有关规定可要求项目立项单位进行整改或暂停建设。”是否要求由省政务服务和数字化局决定；一旦要求了，项目立项单位就须落实。
+
+    ## 通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 整改, deadline: 2026-11-09, done_on: 2026-11-09, evidence: [evidence/整改报告.pdf]}]
+    ```
+    ## 不通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 整改, deadline: 2026-11-09}]   # 2026-11-25 检查：期限已过，没有记录整改完成
+    ```
+    """
+    yield from order_findings(project, ctx.today, ('整改', '暂停建设'), stopped=since("trial"), body="省政务服务和数字化局")
+
+
 @RULES.rule("JL231", "未形成电子档案", severity="error", stages=since("final"),
             citation=cite("二十三", "项目立项单位应按照档案管理有关规定,做好政务信息系统项目的档案建设,并形成相应电子档案,作为项目竣工验收的重要依据。"),
             message="竣工验收前没有记录项目电子档案",
@@ -1587,6 +1614,32 @@ def final_accepted(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     yield from passed(project, "final_accepted", "竣工验收", "一个月内整改后重新组织竣工验收（第二十六条）")
+
+
+@RULES.rule("JL301", "限期整改未按期完成", severity="error", stages=(),
+            citation=cite("三十", "对监督检查过程中发现有违反国家及我省有关规定及批复要求的,应当要求项目立项单位限期整改或遵照有关规定进行处理。"),
+            message="监督检查要求的限期整改没有按期完成",
+            hint="在 orders 该项写整改完成日期（done_on）并附整改报告；整改须在期限内完成")
+def orders_jl301(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    project.yaml 的 `orders` 里省政务服务和数字化局（监督检查）提出的限期整改要求：
+    - 每项写了要求日期（`date`）；
+    - 整改：有期限的，在期限内（含当天）完成（`done_on`）；期限已过仍未完成的报告；没有期限、尚未完成的只作提示；
+    办法没有规定整改的期限，govproj 不替它规定：要求里写了期限（`deadline`）才判断是否逾期，期限当天完成不算逾期。
+
+    ## 为什么
+    第三十条：监督检查发现违反规定及批复要求的，“应当要求项目立项单位限期整改”；“对拒不整改或整改后仍不符合要求的，应当对其进行通报批评、暂缓拨付资金、暂停项目建设、直至终止项目。”
+
+    ## 通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 限期整改, deadline: 2026-11-09, done_on: 2026-11-09, evidence: [evidence/整改报告.pdf]}]
+    ```
+    ## 不通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 限期整改, deadline: 2026-11-09}]   # 2026-11-25 检查：期限已过，没有记录整改完成
+    ```
+    """
+    yield from order_findings(project, ctx.today, ('限期整改',), stopped=(), body="省政务服务和数字化局")
 
 
 # ---- 第六章 运行管理 ----------------------------------------------------------------------------------------

@@ -102,3 +102,18 @@ FUNDING_TYPES: tuple[tuple[str, str], ...] = (
     ("其他", "以上都不是，写明名称"),
 )
 SOCIAL = "社会资本"
+
+# 第二十条 “其他有必要进行软件测评的项目” (XC207); 第三十一条 限期整改、暂停项目建设 (XC311)
+from govproj.core.format import decision, orders_field  # noqa: E402
+
+PROJECT_FIELDS = PROJECT_FIELDS + (
+    M("decisions", "审查意见中的认定",
+      decision("software_test", "有必要进行软件测评",
+               "第二十条“以及其他有必要进行软件测评的项目”：审查意见函等要求软件开发投资不足100万元的项目也进行软件测评时，"
+               "写 applies: true 和出具机关、文号"),
+      help="评审、审查意见对本项目作出的、办法据以产生义务的认定"),
+    orders_field("限期整改或暂停建设的要求",
+                 "监督检查发现违反规定或批复要求、要求限期整改，或暂停项目建设时记录（第三十一条）：要求日期、机关、文号、"
+                 "整改期限，以及整改完成或经同意恢复建设的日期（done_on）", kinds=("限期整改", "暂停建设")),
+)
+EXTRA_FIELDS["project.yaml"] = PROJECT_FIELDS

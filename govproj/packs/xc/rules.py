@@ -9,7 +9,7 @@ from govproj.core.money import Money
 from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
-from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.helpers import (decided, decision_words, order_findings, archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.xc.data import FISCAL, PPP, SOCIAL
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -914,13 +914,15 @@ def yearly_tests(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("XC207", "软件开发投资100万元以上，验收前未进行软件测评", severity="error", stages=since("acceptance"),
             citation=cite("第二十条", "软件开发投资在 100 万元（含 100 万元）以上的项目，以及其他有必要进行软件测评的项目，"
                                    "项目验收前应当进行软件测评。"),
-            message="软件开发投资在100万元（含）以上，验收前没有进行软件测评",
+            message="软件开发投资在100万元（含）以上、或经认定有必要进行软件测评的项目，验收前没有进行软件测评",
             hint="在 security.yaml 的 assessments 记录软件测评：type 软件测评、日期、结论、测评机构和报告")
 def software_test(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     budget.yaml 中类别为“软件开发”的预算明细之和（软件开发投资）大于或等于 100 万元时，进入“竣工验收”前
     `assessments` 是否有“软件测评”，且不晚于验收日期。“100 万元（含 100 万元）以上”含本数：100.00 万元须测评，
-    99.99 万元不要求。“其他有必要进行软件测评的项目”无法从数据判断，不检查。
+    99.99 万元不要求。
+    “其他有必要进行软件测评的项目”由审查意见等认定：`decisions.software_test` 写了 `applies: true`（和出具机关、文号）
+    的项目，软件开发投资不足 100 万元也须测评；`applies: false` 不能免除 100 万元以上项目的测评。
 
     ## 为什么
     第二十条：“软件开发投资在 100 万元（含 100 万元）以上的项目……项目验收前应当进行软件测评。”
@@ -937,10 +939,15 @@ def software_test(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     amount = _category_sum(project, ("软件开发",))
+    needed = decided(project, "software_test")
     if amount >= HUNDRED:
-        for finding in _missing_tests(project, (SOFTWARE_TEST,)):
-            yield Finding(finding.file, finding.path, f"软件开发投资 {_money(amount)} 万元，在100万元（含）以上，" + finding.message,
-                          at_key=finding.at_key)
+        why = f"软件开发投资 {_money(amount)} 万元，在100万元（含）以上，"
+    elif needed is not None:
+        why = f"审查意见认定有必要进行软件测评{decision_words(needed)}，"
+    else:
+        return
+    for finding in _missing_tests(project, (SOFTWARE_TEST,)):
+        yield Finding(finding.file, finding.path, why + finding.message, at_key=finding.at_key)
 
 
 @RULES.rule("XC208", "软硬件投资100万元以上未实行监理", severity="warning", stages=since("build"),
@@ -1361,6 +1368,34 @@ def assets(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     yield from require_event(project, "assets_registered", "软硬件资产登记")
+
+
+@RULES.rule("XC311", "限期整改未按期完成或暂停期间继续推进", severity="error", stages=(),
+            citation=cite("第三十一条", "发现违反国家和本市有关规定或者批复要求的，应当要求项目单位限期整改。逾期不整改或者整改后仍不符合要求的，"
+                                   "项目审批部门可以对其进行通报批评、暂缓安排投资计划、暂停项目建设直至终止项目。"),
+            message="监督检查要求的限期整改没有按期完成，或暂停建设期间项目继续推进",
+            hint="在 orders 该项写整改完成或经同意恢复建设的日期（done_on）并附材料")
+def orders_xc311(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    project.yaml 的 `orders` 里区科技和信息化局等监督检查部门提出的限期整改、暂停建设要求：
+    - 每项写了要求日期（`date`）；
+    - 整改：有期限的，在期限内（含当天）完成（`done_on`）；期限已过仍未完成的报告；没有期限、尚未完成的只作提示；
+    - 暂停建设：没有记录经同意恢复建设的日期（`done_on`）之前，项目不得推进到建设之后的阶段；
+    办法没有规定整改的期限，govproj 不替它规定：要求里写了期限（`deadline`）才判断是否逾期，期限当天完成不算逾期。
+
+    ## 为什么
+    第三十一条：监督检查“发现违反国家和本市有关规定或者批复要求的，应当要求项目单位限期整改。逾期不整改或者整改后仍不符合要求的，项目审批部门可以对其进行通报批评、暂缓安排投资计划、暂停项目建设直至终止项目。”
+
+    ## 通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 限期整改, deadline: 2026-11-09, done_on: 2026-11-09, evidence: [evidence/整改报告.pdf]}]
+    ```
+    ## 不通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 限期整改, deadline: 2026-11-09}]   # 2026-11-25 检查：期限已过，没有记录整改完成
+    ```
+    """
+    yield from order_findings(project, ctx.today, ('限期整改', '暂停建设'), stopped=since("apply"), body="监督检查部门")
 
 
 # ---- 第六章 项目监督评价 ------------------------------------------------------------------------------------------

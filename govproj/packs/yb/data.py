@@ -153,3 +153,11 @@ FUNDING_TYPES: tuple[tuple[str, str], ...] = (
     ("社会资本", "第二条“政府和社会企业联合建设”中社会企业的投资（申报表没有这一栏，印在备注）"),
     ("其他", "以上都不是，写明名称（申报表没有这一栏，印在备注）"),
 )
+
+# 第十三条: 区大数据发展局会同区财政局可要求整改或暂停项目建设 — the order and what the unit did (YB134)
+from govproj.core.format import orders_field  # noqa: E402
+
+EXTRA_FIELDS["project.yaml"] = EXTRA_FIELDS["project.yaml"] + (orders_field(
+    "整改或暂停建设的要求",
+    "区大数据发展局会同区财政局要求整改或暂停项目建设时记录（第十三条）：要求日期、机关、文号、期限，以及整改完成或"
+    "经同意恢复建设的日期（done_on）"),)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.core.deadlines import DUE, DayOfYear, Deadline, DeadlineSet, EachItem, EventDate, FieldValue, ItemValue, \
     Workdays, estimate_note
 from govproj.packs.model import ArchiveItem, Stage
-from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
+from govproj.packs.helpers import (order_findings, archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.yb.data import ARCHIVE, CHAPTERS, OUT_OF_SCOPE, SOURCES
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
@@ -938,6 +938,33 @@ def termination_notified(project: "Project", ctx: Context) -> Iterator[Finding]:
         yield from timely(ctx, "YB133", ended, notified, file="project.yaml",
                           path=("events", "termination_notified", "date"), what="书面通报",
                           start_verb="终止运维合同")
+
+
+@RULES.rule("YB134", "整改或暂停建设的要求未落实", severity="error", stages=(), kinds=BUILD,
+            citation=cite("十三", "区大数据发展局会同区财政局可要求项目建设单位进行整改或暂停项目建设。"),
+            message="区大数据发展局会同区财政局要求的整改或暂停建设没有落实",
+            hint="在 orders 该项写整改完成或经同意恢复建设的日期（done_on）并附材料")
+def orders_yb134(project: "Project", ctx: Context) -> Iterator[Finding]:
+    """## 检查内容
+    project.yaml 的 `orders` 里区大数据发展局会同区财政局提出的整改、暂停建设要求：
+    - 每项写了要求日期（`date`）；
+    - 整改：有期限的，在期限内（含当天）完成（`done_on`）；期限已过仍未完成的报告；没有期限、尚未完成的只作提示；
+    - 暂停建设：没有记录经同意恢复建设的日期（`done_on`）之前，项目不得推进到建设之后的阶段；
+    办法没有规定整改的期限，govproj 不替它规定：要求里写了期限（`deadline`）才判断是否逾期，期限当天完成不算逾期。
+
+    ## 为什么
+    第十三条：出现工程严重逾期、投资重大损失等情况的，“区大数据发展局会同区财政局可要求项目建设单位进行整改或暂停项目建设。”是否要求由主管部门决定；一旦要求了，项目建设单位就须落实。
+
+    ## 通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 整改, deadline: 2026-11-09, done_on: 2026-11-09, evidence: [evidence/整改报告.pdf]}]
+    ```
+    ## 不通过示例
+    ```yaml
+    orders: [{date: 2026-10-09, kind: 整改, deadline: 2026-11-09}]   # 2026-11-25 检查：期限已过，没有记录整改完成
+    ```
+    """
+    yield from order_findings(project, ctx.today, ('整改', '暂停建设'), stopped=since("operate"), body="区大数据发展局")
 
 
 # ---- 第十四条 验收 ----------------------------------------------------------------------------------------------
