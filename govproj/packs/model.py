@@ -81,7 +81,8 @@ class Pack:
                  ruleset: "RuleSet", extra_fields: dict[str, tuple["F", ...]] | None = None,
                  platforms: tuple[str, ...] = (), examples: dict[str, Callable[[], dict[str, Any]]] | None = None,
                  transitions: tuple[Transition, ...] = (), coverage: tuple[Row, ...] = (),
-                 settings_help: str = "", archive: tuple[ArchiveItem, ...] = (), sample_doc_no: str = "") -> None:
+                 settings_help: str = "", archive: tuple[ArchiveItem, ...] = (), sample_doc_no: str = "",
+                 bodies: tuple[Any, ...] = ()) -> None:
         values = dict(
             id=id, name=name,  # 北京市
             doc=doc,  # 京经信委发〔2016〕1号
@@ -99,7 +100,8 @@ class Pack:
             coverage=coverage,  # every obligation row of the regulation
             settings_help=settings_help,
             archive=archive,  # what the text requires in the project's archive (govproj archive)
-            sample_doc_no=sample_doc_no)  # a 文号 in the jurisdiction's style, for scaffold comments and examples
+            sample_doc_no=sample_doc_no,  # a 文号 in the jurisdiction's style, for scaffold comments and examples
+            bodies=bodies)  # govproj.packs.bodies.Bodies: who approves, reviews or receives a filing, per procedure
         self.__dict__.update(values)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -134,6 +136,7 @@ class Pack:
         settings_help: str
         archive: tuple[ArchiveItem, ...]
         sample_doc_no: str
+        bodies: tuple[Any, ...]
 
     @property
     def rules(self) -> tuple["Rule", ...]:

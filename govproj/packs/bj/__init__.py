@@ -6,7 +6,7 @@ from govproj.packs.bj import change  # noqa: F401  (registers BJ211, change cont
 from govproj.packs.bj.coverage import COVERAGE
 from govproj.packs.bj.data import DOCUMENTS, EVENTS, PLATFORMS
 from govproj.packs.bj.examples import EXAMPLES
-from govproj.packs.bj.rules import RULES, STAGES
+from govproj.packs.bj.rules import APPROVAL_FINANCE, APPROVAL_NDRC, RULES, STAGES
 
 PACK = Pack(
     id="bj",
@@ -31,6 +31,7 @@ PACK = Pack(
     ),
     coverage=COVERAGE,
     sample_doc_no="京发改〔2026〕12号",
+    bodies=(APPROVAL_NDRC, APPROVAL_FINANCE, change.BODIES),
 )
 
 __all__ = ["PACK", "Stage"]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, PENDING, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import blank, fmt_date, require, require_document, require_event, require_signoff
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
@@ -732,13 +733,24 @@ def prereview_passed(project: "Project", ctx: Context) -> Iterator[Finding]:
                       f"立项日期 {fmt_date(approved)} 早于前置评审意见函 {fmt_date(opinion)}", "核对两个日期")
 
 
+APPROVAL_NDRC = bodies.Bodies("BJ151", "新建项目立项", "第15条", "新建项目向发展改革部门申请立项",
+                              (bodies.Body("发展改革部门", ("市发展改革委", "市发展和改革委员会")),),
+                              "project.yaml 的 events.approved.by（kind: new）", ("北京",))
+APPROVAL_FINANCE = bodies.Bodies("BJ151", "升级改造项目立项", "第15条", "升级改造项目向财政部门申请立项",
+                                 (bodies.Body("财政部门", ("市财政局",)),), "project.yaml 的 events.approved.by（kind: upgrade）",
+                                 ("北京",))
+
+
 @RULES.rule("BJ151", "立项部门与项目类型不符", severity="warning", stages=since("refine"),
             citation=cite(15, "原则上新建项目向发展改革部门申请立项，升级改造项目向财政部门申请立项。"),
             message="新建项目原则上由发展改革部门立项，升级改造项目由财政部门立项",
-            hint="核对 events.approved.by 与项目类型 kind")
+            hint="核对 events.approved.by 与项目类型 kind",
+            settings=(bodies.setting("立项部门（发展改革部门、财政部门）"),))
 def approval_authority(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    立项批复机关（`events.approved.by`）：新建项目应含“发展改革”或“发改”，升级改造项目应含“财政”。
+    立项批复机关（`events.approved.by`）：新建项目应是发展改革部门（市发展改革委、北京市发展和改革委员会），升级改造项目
+    应是财政部门（市财政局、北京市财政局）；名称须正是其中之一，不是含有这几个字的任意名称。本单位对它另有叫法或机构
+    已更名的，写在 settings.BJ151.bodies（按项目类型，作为应去的那一类部门的名称接受）。
 
     ## 为什么
     第15条：“原则上新建项目向发展改革部门申请立项，升级改造项目向财政部门申请立项。”“原则上”，所以是警告。
@@ -761,8 +773,9 @@ def approval_authority(project: "Project", ctx: Context) -> Iterator[Finding]:
             yield Finding("project.yaml", ("events", "approved", "by"), "没有写立项批复机关",
                           "在 events.approved.by 写批复部门，如 北京市财政局")
         return
-    is_ndrc = "发展改革" in by or "发展和改革" in by or "发改" in by
-    is_finance = "财政" in by
+    extra = bodies.extra_names(ctx.settings.get(bodies.SETTING_NAME))
+    is_ndrc = APPROVAL_NDRC.accepts(by, extra)
+    is_finance = APPROVAL_FINANCE.accepts(by, extra)
     if project.kind == "new" and not is_ndrc:
         yield Finding("project.yaml", ("events", "approved", "by"), f"新建项目由“{by}”立项，原则上应向发展改革部门申请")
     if project.kind == "upgrade" and not is_finance:

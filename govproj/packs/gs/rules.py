@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from govproj.core.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
 from govproj.packs.model import Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (blank, dates_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.gs.data import EVENTS, PLANNED_KINDS, SYSTEM_KINDS
@@ -767,15 +768,23 @@ def dual_monitoring(project: "Project", ctx: Context) -> Iterator[Finding]:
                            ("承建合同签订", start) if start else None, implementing)
 
 
+OFFICE = bodies.Body("领导小组办公室", ("区数据资源局",))  # 三（一）: 领导小组办公室（设在区数据资源局）
+ACCEPTANCE_BODIES = bodies.Bodies("GS055", "竣工验收组织", "五（五）", "报请领导小组办公室组织竣工验收", (OFFICE,),
+                                  "project.yaml 的 events.accepted.by", ("杭州市拱墅", "拱墅"),
+                                  note="领导小组办公室设在区数据资源局（三（一））：写其中之一即可")
+
+
 @RULES.rule("GS055", "竣工验收不合格或未经验收即投入使用", severity="error", stages=since("golive"),
             citation=cite("五（五）", "信息化项目建设完成后，项目建设单位应及时报请领导小组办公室组织竣工验收，由领导小组办公室"
                                     "统一组织专家验收。验收不合格的信息化项目不得投入使用。"),
             message="没有领导小组办公室组织的合格的竣工验收，不得投入使用",
-            hint="在 events.accepted 写验收日期、结论 pass 和组织单位（by：领导小组办公室）")
+            hint="在 events.accepted 写验收日期、结论 pass 和组织单位（by：领导小组办公室）",
+            settings=(bodies.setting("组织竣工验收的领导小组办公室"),))
 def acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     上线（运维项目：进入运维）前：是否记录了竣工验收（`events.accepted` 的日期、结论和组织单位），结论不是不合格（fail），
-    组织单位（`by`）是领导小组办公室（设在区数据资源局，写其中之一即可），上线日期（`events.golive`）不早于验收日期。
+    组织单位（`by`）是领导小组办公室（设在区数据资源局，写其中之一即可，可带“杭州市拱墅”“拱墅”；名称须正是其中之一，
+    本单位的其他叫法写在 settings.GS055.bodies），上线日期（`events.golive`）不早于验收日期。
     验收审查的内容（资料、合同履行、功能性能安全、资源共享等）由专家验收判断，无法自动检查。
 
     ## 为什么
@@ -796,11 +805,8 @@ def acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     """
     yield from require_event(project, "accepted", "竣工验收", need=("date", "result", "by"))
     yield from _failed(project, "accepted", "竣工验收不合格，不得投入使用", "整改后重新报请领导小组办公室组织验收")
-    by = (project.event("accepted") or {}).get("by")
-    if by and not _is_office(by):
-        yield Finding("project.yaml", ("events", "accepted", "by"),
-                      f"竣工验收由“{by}”组织；应由领导小组办公室（区数据资源局）统一组织专家验收",
-                      "报请领导小组办公室组织竣工验收")
+    yield from bodies.check_by(project, ctx, ACCEPTANCE_BODIES, "project.yaml", ("events", "accepted", "by"),
+                               "竣工验收的组织单位")
     yield from _events_in_order(project, "accepted", "golive", "验收合格后才能投入使用")
 
 

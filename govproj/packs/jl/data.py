@@ -7,7 +7,6 @@ from govproj.core.fields import F, L, M
 KINDS: tuple[tuple[str, str], ...] = (("unified", "统一建设"), ("self", "自行建设"))
 
 BUREAU = "省政务服务和数字化局"  # 省政务服务和数字化建设管理局 (第四条 简称)
-BUREAU_MARK = "政务服务和数字化"  # how its name is recognised in `by` fields
 
 # Words that mark a budget source as provincial financial funds (第二条, 第十二条).
 PROVINCIAL_SOURCE_WORDS = ("省级财政", "省财政", "省本级财政")

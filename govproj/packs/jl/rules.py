@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
-from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL_SOURCE_WORDS
+from govproj.packs.jl.data import BUREAU, PROVINCIAL_SOURCE_WORDS
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -59,12 +60,20 @@ def _wan(value: Decimal) -> str:
     return f"{value:f}万元"
 
 
-def is_bureau(text: object) -> bool:
-    return isinstance(text, str) and BUREAU_MARK in text
+BUREAU_BODY = bodies.Body(BUREAU, ("省政务服务和数字化建设管理局",))  # 第四条: the full name, then the 简称
+APPROVAL_BODIES = bodies.Bodies("JL103", "立项审核", "第十条", "应当经过省政务服务和数字化局审核立项", (BUREAU_BODY,),
+                                "project.yaml 的 events.approved.by", ("吉林",))
+UNIFIED_BODIES = bodies.Bodies("JL041", "统一建设项目的采购和竣工验收", "第四条、第二十五条",
+                               "立项和采购主体是省政务服务和数字化局……由省政务服务和数字化局直接组织竣工验收", (BUREAU_BODY,),
+                               "project.yaml 的 events.procurement_started.by、events.final_accepted.by", ("吉林",),
+                               note="自行建设项目的采购和验收主体是项目立项单位：by 须正是 unit 的名称")
 
 
 def same_unit(by: object, unit: object) -> bool:
-    return isinstance(by, str) and isinstance(unit, str) and bool(by) and bool(unit) and (by in unit or unit in by)
+    """`by` names the unit itself (exactly, or as one of the names it lists), not a name that merely contains it."""
+    if not isinstance(by, str) or not isinstance(unit, str) or not unit.strip():
+        return False
+    return "".join(unit.split()) in bodies.candidates(by)
 
 
 def classified(project: "Project") -> bool:
@@ -244,7 +253,8 @@ def scope_provincial_funds(project: "Project", ctx: Context) -> Iterator[Finding
             citation=cite("四", "自行建设项目是指由项目需求提出单位进行采购和建设的政务信息系统项目,立项和采购主体是项目需求提出单位,"
                                "省政务服务和数字化局对采购和建设过程进行监督和管理。"),
             message="采购或验收的组织单位与建设方式（统一建设/自行建设）不符",
-            hint="统一建设项目由省政务服务和数字化局采购并组织竣工验收；自行建设项目由项目立项单位采购、组织初步验收和竣工验收")
+            hint="统一建设项目由省政务服务和数字化局采购并组织竣工验收；自行建设项目由项目立项单位采购、组织初步验收和竣工验收",
+            settings=(bodies.setting("统一建设项目的采购和竣工验收主体"),))
 def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     建设方式就是项目类型 `kind`：`unified` 统一建设、`self` 自行建设。已记录的事件里，组织单位（`by`）须与建设方式一致：
@@ -255,7 +265,8 @@ def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
     | `events.preliminary_accepted.by`（初步验收） | 不检查 | 项目立项单位 |
     | `events.final_accepted.by`（竣工验收） | 省政务服务和数字化局 | 项目立项单位 |
 
-    名称含“政务服务和数字化”即认作省政务服务和数字化局；与 `unit` 相同或互相包含即认作项目立项单位。
+    名称须正是省政务服务和数字化局或其全称省政务服务和数字化建设管理局（可带“吉林”，或写在 settings.JL041.bodies
+    里的本单位叫法），不是含有这几个字的任意名称；项目立项单位须与 `unit` 相同（或是 `by` 列出的名称之一）。
     事件已记录而没有写 `by` 的，也报告。涉密项目（`classified: true`）的采购、验收按保密规定执行，不检查（第十七条）。
 
     ## 为什么
@@ -281,6 +292,7 @@ def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
         return
     unit = project.get("project.yaml", "unit")
     unified = project.kind == "unified"
+    extra = bodies.extra_names(ctx.settings.get(bodies.SETTING_NAME))
     checks = [("procurement_started", "采购", "采购主体")]
     if not unified:
         checks.append(("preliminary_accepted", "初步验收", "初步验收组织单位"))
@@ -293,9 +305,10 @@ def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
         if blank(by):
             yield Finding("project.yaml", ("events", key, "by"), f"{what}没有写{role}（by）",
                           f"在 events.{key}.by 写{role}：" + (f"{BUREAU}" if unified else f"项目立项单位 {unit or ''}"))
-        elif unified and not is_bureau(by):
+        elif unified and not UNIFIED_BODIES.accepts(by, extra):
             yield Finding("project.yaml", ("events", key, "by"),
-                          f"统一建设项目的{role}是{BUREAU}，这里写的是“{by}”")
+                          f"统一建设项目的{role}是{BUREAU}（{UNIFIED_BODIES.article}），这里写的是“{by}”",
+                          f"核对{role}；本单位对它另有叫法或机构已更名的，在 settings.JL041.bodies 写上这个名称")
         elif not unified and not same_unit(by, unit):
             yield Finding("project.yaml", ("events", key, "by"),
                           f"自行建设项目的{role}是项目立项单位（{unit or 'unit 未填'}），这里写的是“{by}”")
@@ -457,11 +470,13 @@ def civil_works_split(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL103", "立项批复未记录", severity="error", stages=since("approved"),
             citation=cite("十", "新建、改建、扩建等政务信息系统项目,应当经过省政务服务和数字化局审核立项。"),
             message="没有记录省政务服务和数字化局的立项批复（日期、文号、批复机关），或批复未写明是否要求初步设计和概算",
-            hint="在 events.approved 写批复日期、文号，by 写省政务服务和数字化局；在 design_required 写批复是否要求初步设计方案与投资概算")
+            hint="在 events.approved 写批复日期、文号，by 写省政务服务和数字化局；在 design_required 写批复是否要求初步设计方案与投资概算",
+            settings=(bodies.setting("立项批复机关"),))
 def approval_recorded(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入“立项批复”阶段时：
-    - `events.approved` 有日期、文号和批复机关，批复机关是省政务服务和数字化局（名称含“政务服务和数字化”）；
+    - `events.approved` 有日期、文号和批复机关，批复机关是省政务服务和数字化局（或第四条的全称省政务服务和数字化建设
+      管理局，可带“吉林”；本单位的其他叫法写在 settings.JL103.bodies）；
     - `design_required` 写明立项批复是否要求进一步提交初步设计方案与投资概算（true/false）；
     - 已发起采购的，采购（`events.procurement_started.date`）不早于立项批复。
 
@@ -481,9 +496,7 @@ def approval_recorded(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     yield from require_event(project, "approved", "立项批复", need=("date", "doc_no", "by"))
-    by = (project.event("approved") or {}).get("by")
-    if not blank(by) and not is_bureau(by):
-        yield Finding("project.yaml", ("events", "approved", "by"), f"立项批复机关是“{by}”，应当经过{BUREAU}审核立项")
+    yield from bodies.check_by(project, ctx, APPROVAL_BODIES, "project.yaml", ("events", "approved", "by"), "立项批复机关")
     if project.get("project.yaml", "design_required") is None:
         yield Finding("project.yaml", ("design_required",), "没有写立项批复是否要求提交初步设计方案与投资概算",
                       "按立项批复在 design_required 写 true（要求）或 false（不要求）")

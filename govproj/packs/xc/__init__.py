@@ -6,7 +6,7 @@ from govproj.packs.xc import change  # noqa: F401  (registers XC221, change cont
 from govproj.packs.xc.coverage import COVERAGE
 from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS
 from govproj.packs.xc.examples import EXAMPLES
-from govproj.packs.xc.rules import ARCHIVE_ITEMS, RULES, STAGES
+from govproj.packs.xc.rules import ARCHIVE_ITEMS, CRYPTO_BODIES, RULES, STAGES
 
 PACK = Pack(
     id="xc",
@@ -37,6 +37,7 @@ PACK = Pack(
     coverage=COVERAGE,
     sample_doc_no="西科信函〔2026〕12号",
     archive=ARCHIVE_ITEMS,
+    bodies=(CRYPTO_BODIES, change.BODIES),
 )
 
 __all__ = ["PACK"]

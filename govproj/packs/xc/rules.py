@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.xc.data import FISCAL, PPP
@@ -328,14 +329,21 @@ def crypto_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
     yield from require_document(project, "crypto_form", "《政府投资信息化项目密码应用审核表》", need=("evidence",))
 
 
+CRYPTO_BODIES = bodies.Bodies("XC102", "密码应用审核", "第十条", "报区委机要局（区密码管理局）审核",
+                              (bodies.Body("区委机要局", ("区密码管理局",)),), "security.yaml 的 crypto.approval.by",
+                              ("北京市西城", "西城", "中共北京市西城", "中共西城"))
+
+
 @RULES.rule("XC102", "立项审批前没有区密码管理局的审核意见", severity="error", stages=since("decision"),
             citation=cite("第十条", "区委机要局（区密码管理局）审核意见作为开展信息化项目立项审批、安排资金的重要依据。"),
             message="关键信息基础设施或等保三级及以上项目，区政府决策前没有区委机要局（区密码管理局）的密码应用审核意见",
-            hint="在 security.yaml 的 crypto.approval 记录审核意见的日期、文号、审核机关和文件")
+            hint="在 security.yaml 的 crypto.approval 记录审核意见的日期、文号、审核机关和文件",
+            settings=(bodies.setting("密码应用审核机关"),))
 def crypto_approval(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     关键信息基础设施或等保三级及以上的项目，进入“区政府批复”阶段前：
-    - `crypto.approval` 有日期、审核机关（`by`，须为区委机要局或区密码管理局）和审核意见文件；
+    - `crypto.approval` 有日期、审核机关（`by`，须为区委机要局或区密码管理局：名称须正是其中之一，可带“中共北京市西城”
+      “西城”等地名，或在 settings.XC102.bodies 写本单位的叫法）和审核意见文件；
     - 审核意见不早于专家评审（`crypto.review.date`）；
     - 审核意见不晚于区政府决策及批复（`events.approved.date`）和预算安排（`events.budget_arranged.date`），同一天可以。
 
@@ -362,11 +370,10 @@ def crypto_approval(project: "Project", ctx: Context) -> Iterator[Finding]:
     if when is None:
         yield Finding("security.yaml", ("crypto", "approval", "date") if approval else ("crypto",))
         return
-    by = str(approval.get("by") or "")
-    if "机要局" not in by and "密码管理局" not in by:
-        yield Finding("security.yaml", ("crypto", "approval", "by"),
-                      f"审核机关“{by}”不是区委机要局（区密码管理局）" if by else "没有写审核机关",
+    if blank(approval.get("by")):
+        yield Finding("security.yaml", ("crypto", "approval", "by"), "没有写审核机关",
                       "在 crypto.approval.by 写 中共北京市西城区委机要局（区密码管理局）")
+    yield from bodies.check_by(project, ctx, CRYPTO_BODIES, "security.yaml", ("crypto", "approval", "by"), "审核机关")
     if blank(approval.get("evidence")):
         yield Finding("security.yaml", ("crypto", "approval", "evidence"), "缺少审核意见文件",
                       "把审核意见放入 evidence/ 并在 crypto.approval.evidence 引用")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.core.deadlines import DUE, DayOfYear, Deadline, DeadlineSet, EachItem, EventDate, FieldValue, ItemValue, \
     Workdays, estimate_note
 from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.yb.data import ARCHIVE, CHAPTERS, OUT_OF_SCOPE, SOURCES
@@ -709,16 +710,23 @@ def build_procurement(project: "Project", ctx: Context) -> Iterator[Finding]:
                           f"承建合同 {fmt_date(signed)} 签订，早于采购完成 {fmt_date(procured)}", "核对日期：先采购，后签合同")
 
 
+NDRC_BODIES = bodies.Bodies("YB102", "固定资产投资项目立项", "第十条", "须由建设单位向区发展改革委申请立项",
+                            (bodies.Body("区发展改革委", ("区发展和改革委员会",)),), "project.yaml 的 events.ndrc_approved.by",
+                            ("重庆市渝北", "渝北"))
+
+
 @RULES.rule("YB102", "固定资产投资项目未经发改委立项即采购", severity="error", stages=since("procure"), kinds=BUILD,
             citation=cite("十", "属于固定资产投资建设的项目，须由建设单位向区发展改革委申请立项，区发展改革委审批通过后，"
                                "向项目建设单位下达立项通知。"),
             message="属于固定资产投资建设的项目，须经区发展改革委立项后才能组织采购",
-            hint="在 fixed_asset 写明是否属于固定资产投资建设；属于的，在 events.ndrc_approved 记录立项通知的日期、文号和机关")
+            hint="在 fixed_asset 写明是否属于固定资产投资建设；属于的，在 events.ndrc_approved 记录立项通知的日期、文号和机关",
+            settings=(bodies.setting("固定资产投资项目的立项机关"),))
 def ndrc_approved(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     建设类项目进入“组织采购”及以后阶段时：
     - `fixed_asset`（是否属于固定资产投资建设）已回答；
-    - 属于的：`events.ndrc_approved` 有日期、文号和批复机关（名称含“发展改革”或“发改”），
+    - 属于的：`events.ndrc_approved` 有日期、文号和批复机关（区发展改革委，即区发展和改革委员会，可带“重庆市渝北”“渝北”；
+      本单位的其他叫法写在 settings.YB102.bodies），
       采购日期（`events.procured.date`）不早于立项日期。
 
     ## 为什么
@@ -746,10 +754,7 @@ def ndrc_approved(project: "Project", ctx: Context) -> Iterator[Finding]:
     if fixed is not True:
         return
     yield from gate(project, "ndrc_approved", "发改委立项", need=("date", "doc_no", "by"))
-    by = str((project.event("ndrc_approved") or {}).get("by") or "")
-    if by and not any(word in by for word in ("发展改革", "发展和改革", "发改")):
-        yield Finding("project.yaml", ("events", "ndrc_approved", "by"),
-                      f"立项机关是“{by}”，固定资产投资建设项目应由区发展改革委立项")
+    yield from bodies.check_by(project, ctx, NDRC_BODIES, "project.yaml", ("events", "ndrc_approved", "by"), "立项机关")
     yield from not_before(project, "procured", "采购完成", "ndrc_approved", "发改委立项")
 
 
