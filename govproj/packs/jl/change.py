@@ -9,6 +9,7 @@ from govproj.packs import bodies as b
 from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.helpers import fmt_date
 from govproj.packs.jl.rules import RULES, cite, since
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ def classify(change: Change) -> Route:
             message="与立项批复（基线）相比发生了变更，没有按第二十一条备案或经省政务服务和数字化局审核",
             hint="在 changes.yaml 记录变更：日期、内容、原因、金额、是否影响总体目标、依据条款，以及备案或审核的日期、机关、"
                  "程序和证据文件；变更只能在执行采购程序之前",
-            settings=(b.setting("受理变更备案、审核的机关"),))
+            settings=(b.setting("受理变更备案、审核的机关"),),
+            boundaries=(threshold("涉及金额占总投资额10%", "不超过", True, "批复 168 万元：增加 16.80 万元（10%）可备案，16.81 万元须审核", spelled="不超过项目总投资额10%(含10%)"), threshold("变更后总投资额200万元", "不超过", True, "批复 190 万元：增加到 200.00 万元可备案，200.01 万元须审核", spelled="不超过200万元(含200万元)"),))
 def change_filed_or_reviewed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     把项目与立项批复基线（进入“立项批复”阶段时 `govproj advance` 打的标签）比较：总投资、预算明细各项、建设内容。

@@ -16,6 +16,7 @@ from govproj.packs import bodies
 from govproj.packs.helpers import (archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.jl.data import BUREAU, PROVINCIAL_SOURCE_WORDS
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -562,7 +563,8 @@ def base_resources(project: "Project", ctx: Context) -> Iterator[Finding]:
             citation=cite("十二", "(一)对于拟利用省级财政资金在200万元以下(含200万)的政务信息系统项目,可简化为仅编制项目申报书;"
                                  "(二)对于拟利用省级财政资金在200万元以上的政务信息系统项目,需提交可行性研究报告。"),
             message="拟利用省级财政资金超过200万元，须提交可行性研究报告",
-            hint="按附件1 提纲编制可行性研究报告，在 documents.feasibility_study 写名称并附文件")
+            hint="按附件1 提纲编制可行性研究报告，在 documents.feasibility_study 写名称并附文件",
+            boundaries=(threshold("省级财政资金200万元", "以下（含200万）", True, "200.00 万元只需申报书，200.01 万元须提交可行性研究报告", why="原文（一）写明“200万元以下(含200万)”：200 万元整归（一）；（二）的“200万元以上”因此不含本数，否则 200 万元整同时落入两项（民法典 第一千二百五十九条的“以上”含本数，这里由原文的括号排除）"),))
 def feasibility_study(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     拟利用的省级财政资金 = budget.yaml 资金来源中省级财政资金各项之和（来源名称含“省级财政”“省财政”或“省本级财政”）。
@@ -1006,7 +1008,8 @@ def crypto_assessed(project: "Project", ctx: Context) -> Iterator[Finding]:
             message="工程严重逾期，没有记录向省政务服务和数字化局报告",
             hint="在 events.delay_reported 记录报告的日期和文号",
             settings=(Setting("serious_delay_days", "int",
-                              "超过计划完成建设日期多少个日历日（含本数）算“工程严重逾期”；办法没有规定，按省政务服务和数字化局的口径设置"),))
+                              "超过计划完成建设日期多少个日历日（含本数）算“工程严重逾期”；办法没有规定，按省政务服务和数字化局的口径设置"),),
+            boundaries=(threshold("“工程严重逾期”的天数（settings.JL221.serious_delay_days）", "达到", True, "serious_delay_days: 30：逾期 30 天即算严重逾期、须报告，29 天不算", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；逾期天数达到设置值即算（含本数）"),))
 def serious_delay(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     计划完成建设日期 = `schedule.completion`；实际完成 = 开始试运行（`events.trial_started.date`），尚未试运行时取今天。
@@ -1197,7 +1200,8 @@ def risk_assessment(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL254", "试运行稳定未满20个工作日即申请竣工验收", severity="error", stages=since("final_apply"), kinds=("self",),
             citation=cite("二十五", "初步验收通过,且试运行达到稳定状态20个工作日后,项目立项单位向省政务服务和数字化局提交竣工验收申请报告"),
             message="初步验收通过、且试运行达到稳定状态满20个工作日后，方可提交竣工验收申请",
-            hint="在 events.trial_stable 记录达到稳定状态的日期；竣工验收申请（events.final_applied）在第20个工作日之后提交")
+            hint="在 events.trial_stable 记录达到稳定状态的日期；竣工验收申请（events.final_applied）在第20个工作日之后提交",
+            boundaries=(period("试运行稳定20个工作日", "个工作日后", False, "2025-09-25 达到稳定状态：第20个工作日 D = 2025-10-29，10-30 提交可以，10-29 提交不可以", why="民法典 第二百零一条至第二百零三条：稳定当日不计入，第20个工作日到24时才过完，所以“20个工作日后”自其次日起；工作日按国务院放假安排"),))
 def twenty_workdays(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     自行建设项目。从试运行达到稳定状态之日（`events.trial_stable.date`，当日不计入，《民法典》第二百零一条）起往后数
@@ -1385,7 +1389,8 @@ def acceptance_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL261", "未按期竣工验收且未提交书面说明", severity="error", stages=since("build"),
             citation=cite("二十六", "项目不能按期完成竣工验收的,项目立项单位应向省政务服务和数字化局提交书面说明材料。"),
             message="项目不能按期完成竣工验收，没有记录向省政务服务和数字化局提交书面说明",
-            hint="在 events.delay_explained 记录提交书面说明材料的日期、文号和文件")
+            hint="在 events.delay_explained 记录提交书面说明材料的日期、文号和文件",
+            boundaries=(period("计划竣工验收日期（schedule.acceptance）", "按期", True, "计划 2026-12-31：当天验收通过算按期，到 2027-01-01 仍未验收须提交书面说明", why="计划竣工验收日期是期日：当天24时前完成都算按期（民法典 第二百零三条第二款），不因休假日顺延"),))
 def late_acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     计划竣工验收日期 = `schedule.acceptance`（立项批复核准的建设期）。竣工验收（`events.final_accepted`，结论不是 fail）
@@ -1472,7 +1477,8 @@ RECTIFY_QUOTE = "未通过初步验收或竣工验收的项目,项目立项单�
 @RULES.rule("JL262", "未通过初步验收后未在一个月内完成整改", severity="error", stages=since("preliminary"),
             citation=cite("二十六", RECTIFY_QUOTE),
             message="未通过初步验收的项目应在一个月内完成整改，整改完成后再组织初步验收",
-            hint="在 events.preliminary_rectified 记录整改完成日期；重新初步验收在整改完成之后")
+            hint="在 events.preliminary_rectified 记录整改完成日期；重新初步验收在整改完成之后",
+            boundaries=(period("整改一个月（自初步验收未通过之日）", "内", True, "2026-10-16 未通过：期限 2026-11-16；2026-09-01 未通过：对应日 10-01 在国庆假期内，顺延到 2026-10-08"),))
 def rectify_preliminary(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     初步验收未通过之日 = `events.preliminary_failed.date`（重新验收通过后保留的记录），没有时取结论为 fail 的
@@ -1502,7 +1508,8 @@ def rectify_preliminary(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL263", "未通过竣工验收后未在一个月内完成整改", severity="error", stages=since("final"),
             citation=cite("二十六", RECTIFY_QUOTE),
             message="未通过竣工验收的项目应在一个月内完成整改，整改完成后再组织竣工验收",
-            hint="在 events.final_rectified 记录整改完成日期；重新竣工验收在整改完成之后")
+            hint="在 events.final_rectified 记录整改完成日期；重新竣工验收在整改完成之后",
+            boundaries=(period("整改一个月（自竣工验收未通过之日）", "内", True, "2026-12-08 未通过：期限 2027-01-08，当天完成整改按时，01-09 逾期"),))
 def rectify_final(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     与 JL262 相同，针对竣工验收：未通过之日 = `events.final_failed.date`，没有时取结论为 fail 的

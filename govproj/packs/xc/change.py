@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 from govproj.packs import bodies as b
 from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.xc.rules import RULES, cite, since
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ def classify(change: Change) -> Route:
             message="与批复基线相比发生了变更，没有按第二十二条备案（小额、三种情形之一）或经区科技和信息化局审查",
             hint="在 changes.yaml 记录变更：日期、内容、原因、情形（reason）、金额、是否影响建设目标、依据条款，"
                  "以及备案或审查的日期、机关、程序和证据文件",
-            settings=(b.setting("受理变更备案、审查的机关"),))
+            settings=(b.setting("受理变更备案、审查的机关"),),
+            boundaries=(threshold("调整占批复总投资10%", "不超过", True, "批复 386 万元：调整 38.60 万元（10.00%）可备案，38.61 万元须审查"), threshold("调整金额50万元", "不超过", True, "批复 600 万元：调整 50.00 万元可备案，50.01 万元须审查"),))
 def change_filed_or_reviewed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     把项目与批复基线比较（进入“建设”阶段时 `govproj advance` 打的标签，即审查意见函之后的项目）：总投资、预算明细

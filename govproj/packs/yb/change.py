@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from govproj.packs import bodies as b
 from govproj.packs.change_control import FILE, TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.yb.rules import RULES, cite, since
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
@@ -56,7 +57,8 @@ def ndrc_approval(change: Change, route: Route) -> Iterable[Finding]:
             message="与审核同意的项目方案（基线）相比发生了调整或变更，没有按第十一条报批，或超过10%而未重新申报",
             hint="不超过项目投资额10%的：编制变更说明，报区大数据发展局（固定资产投资项目还报区发展改革委）批准后实施，"
                  "记在 changes.yaml；超过10%的：重新编制项目方案并重新申报",
-            settings=(b.setting("批准变更的机关（区大数据发展局、区发展改革委）"),))
+            settings=(b.setting("批准变更的机关（区大数据发展局、区发展改革委）"),),
+            boundaries=(threshold("调整占项目投资额10%", "不超过", True, "投资额 344.4 万元：调整 34.44 万元（10%）报批即可，34.45 万元须重新申报", why="原文（一）“不超过项目投资额10%”、（二）“超过项目投资额10%”：恰好10%属于（一）（“超过”不包括本数，民法典 第一千二百五十九条）"),))
 def change_approved_or_redeclared(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     把项目与审核同意的方案比较（进入“纳入预算”阶段时 `govproj advance` 打的基线标签）：总投资、预算明细各项、建设和
