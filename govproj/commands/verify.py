@@ -225,7 +225,8 @@ def replay(job: Job) -> Report:
             report.advances += 1
             advances.add(commit.sha)
             _check_advance(report, repo, rel, folder, pack, step, last_advance, config, reachable, tags,
-                           baseline_of(job.baselines.get(commit.sha)), seen)
+                           baseline_of(job.baselines.get(commit.sha)), seen,
+                           last_step.trail.today if last_step is not None and last_step.trail is not None else None)
             _check_day(report, step, last_step)
             last_advance, last_step = commit.sha, step
         if commit.sha in reachable:
@@ -290,7 +291,8 @@ def _check_day(report: Report, step: Any, previous: Any) -> None:
 
 
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
-                   config: dict, reachable: dict, tags: list, baseline: Any, seen: set) -> None:
+                   config: dict, reachable: dict, tags: list, baseline: Any, seen: set,
+                   since: Any = None) -> None:
     """One advance commit against its trailers, the lifecycle, its tag, its gates and its evidence. `seen` holds the
     (evidence, hash) pairs already compared with the working tree by an earlier advance."""
     from govproj.edges import ledger
@@ -339,7 +341,8 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
             report.add(commit, f"基线标签 {tag.name} 被移动，不再指向进入基线阶段的提交")
     move = lifecycle.Move(trail.source, trail.target, trail.outcome, baseline=pack.stage(trail.target).baseline)
     with ledger.tree_at(repo, commit.sha, rel) as tree:
-        gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline)
+        gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline,
+                               since=since)
         for ref, digest in trail.evidence:
             report.evidence += 1
             then = tree / ref

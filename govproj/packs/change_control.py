@@ -251,7 +251,10 @@ def change_findings(project: "Project", baseline: "Project", today: _dt.date) ->
         rule = project.pack.ruleset.rules[code]
         if not applicable(rule, project):
             continue
-        ctx = Context(today=today, settings={s.name: s.default for s in rule.settings},
-                      baseline_loader=lambda: baseline)
+        settings = {s.name: s.default for s in rule.settings}
+        own = project.get("project.yaml", "settings", code)  # the project's own values (a body's local name …)
+        if isinstance(own, dict):
+            settings.update({k: v for k, v in own.items() if k in settings})
+        ctx = Context(today=today, settings=settings, baseline_loader=lambda: baseline)
         out.extend((rule, finding) for finding in rule.check(project, ctx))
     return out
