@@ -45,7 +45,53 @@ def coverage_md() -> str:
         parts.append("")
         if extra:
             parts += [extra, ""]
+        parts += bodies_and_boundaries(pack, level="###")
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def bodies_and_boundaries(pack, *, level: str) -> list[str]:
+    """Two tables from the declarations: who approves or receives each procedure whose body a rule checks, and how
+    each threshold and period reads its boundary (the same lines as `govproj explain`)."""
+    from govproj.commands.explain import boundary_lines
+
+    parts = [f"{level} {pack.name}：审批、审核、备案的机关", "",
+             "规则核对 `by` 时接受的机关：名称须正是所列名称之一（可带所列地名前缀；`by` 写了几个机关时，用“、”分隔或写在括号里的"
+             "名称各自核对），含有这几个字的其他名称不算。本单位对它另有叫法或机构已更名的，写在 `settings.<规则>.bodies`。", "",
+             "| 规则 | 程序 | 条款与原文 | 接受的机关 | 地名前缀 | 读取 |", "|---|---|---|---|---|---|"]
+    for b in pack.bodies:
+        note = f"；{b.note}" if b.note else ""
+        parts.append(f"| {b.rule} | {b.procedure} | {b.article}“{b.words}” | {b.shown()}{note} | "
+                     f"{'、'.join(b.places) or '—'} | {b.where} |")
+    parts += ["", f"{level} {pack.name}：门槛和期限的边界", "",
+              "边界值本身是否算在内，依据原文的用词和《民法典》第一千二百五十九条（以上、以下、以内、届满含本数；不满、超过、"
+              "以外不含本数），期间依据第二百零一条至第二百零三条（govproj/core/periods.py，各地共用）。", "",
+              "| 规则 | 门槛或期限 | 原文用词 | 边界值 | 理由与算例 |", "|---|---|---|---|---|"]
+    for rule in pack.rules:
+        for b, line in zip(rule.boundaries, boundary_lines(rule)):
+            reading = line.split("。", 1)[1] if "。" in line else b.why
+            parts.append(f"| {rule.code} | {b.what} | {b.word} | {'含' if b.included else '不含'} | {reading} |")
+    return parts + [""]
+
+
+BLOCK_START = "<!-- 以下由 python -m govproj.docsgen 生成：审批机关、门槛和期限的边界。请勿手工修改 -->"
+BLOCK_END = "<!-- 生成内容结束 -->"
+
+
+def pack_doc(pid: str):
+    """docs/packs/<pid>.md with its generated block (the rest of the file is written by hand)."""
+    def build() -> str:
+        path = ROOT / "docs" / "packs" / f"{pid}.md"
+        pack = get_pack(pid)
+        text = path.read_text(encoding="utf-8") if path.exists() else (
+            f"# {pack.name}规则包（`jurisdiction: {pid}`）\n\n依据：**{pack.doc}{pack.title}**。每条规则的全文说明用 "
+            f"`govproj explain 规则编号` 查看，全部规则见 `docs/rules.md`，条款覆盖情况见 `docs/coverage.md`。\n")
+        block = "\n".join([BLOCK_START, "", *bodies_and_boundaries(pack, level="##"), BLOCK_END])
+        if BLOCK_START in text:
+            head, rest = text.split(BLOCK_START, 1)
+            tail = rest.split(BLOCK_END, 1)[1] if BLOCK_END in rest else ""
+            return head + block + tail
+        return text.rstrip("\n") + "\n\n" + block + "\n"
+    return build
 
 
 FORMAT_INTRO = """# 项目文件格式
@@ -205,7 +251,8 @@ def format_md() -> str:
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
-GENERATED = {"docs/rules.md": rules_md, "docs/coverage.md": coverage_md, "docs/format.md": format_md}
+GENERATED = {"docs/rules.md": rules_md, "docs/coverage.md": coverage_md, "docs/format.md": format_md,
+             **{f"docs/packs/{pid}.md": pack_doc(pid) for pid in ("bj", "xc", "yb", "jl", "gs")}}
 
 
 def main() -> int:

@@ -98,3 +98,33 @@ def test_every_fail_transition_names_its_record() -> None:
                 assert t.record in events, f"{pid}: {t.record} is not an event of the pack"
             assert t.result in ("", "pass", "fail")
     assert seen >= 25
+
+
+def test_a_second_failure_needs_its_own_record(tmp_path, capsys, monkeypatch) -> None:
+    """After one failed acceptance has sent the project round the loop, the same record cannot send it round again:
+    the next failure is dated on or after the day the project came back (the previous advance)."""
+    from gitfixture import TEST_DAY, on_day
+
+    clean_git_env(monkeypatch)
+    repo = make_repo(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    folder, files = example_project(repo, "p", "yb", "build", stage="acceptance")
+    for later_event in ("delivered", "archived", "evaluated"):  # the example has gone further: back to acceptance
+        files["project.yaml"]["events"].pop(later_event, None)
+    day = _dt.date.fromisoformat(TEST_DAY)
+    first = day - _dt.timedelta(days=5)
+    with_event(repo, folder, files, "yb", "accepted", {"date": first, "result": "fail"})
+    code = main(["advance", "p", "--to", "acceptance", "--outcome", "fail"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    later = (day + _dt.timedelta(days=10)).isoformat()
+    for key, value in on_day(later).items():
+        monkeypatch.setenv(key, value)
+    code = main(["advance", "p", "--to", "acceptance", "--outcome", "fail"])
+    out = capsys.readouterr().out
+    assert code == 1 and "GP070" in out and f"{first.isoformat()} 早于项目进入本阶段的 {TEST_DAY}" in out, out
+    with_event(repo, folder, files, "yb", "accepted", {"date": _dt.date.fromisoformat(later), "result": "fail"})
+    code = main(["advance", "p", "--to", "acceptance", "--outcome", "fail"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert main(["verify", "p"]) == 0, capsys.readouterr().out

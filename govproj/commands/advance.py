@@ -105,7 +105,9 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
             baseline.append(baseline_of(project))  # a baseline not at hand (shallow clone) blocks: GP051
         return baseline[0]
 
-    gate = lifecycle.gates(folder, move, today=today, repo_config=config, baseline_loader=baseline_loader)
+    previous = ledger.last_advance(repo, project.id)  # back from HEAD to the last step: not the whole history
+    gate = lifecycle.gates(folder, move, today=today, repo_config=config, baseline_loader=baseline_loader,
+                           since=ledger.advance_day(repo, previous))
     out = sys.stdout
     out.write(f"{project.display}：{lifecycle.describe(pack, move)}\n")
     if not gate.open:
@@ -118,7 +120,6 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
         raise UsageError(f"证据文件 {names} 没有提交到 git（被 .gitignore 忽略或从未 git add）：它的哈希会记入尾注，"
                          "文件本身却不在提交里，日后无法核对",
                          hint="用 git add -f <文件> && git commit 提交证据（或改正 .gitignore），再推进")
-    previous = ledger.last_advance(repo, project.id)  # back from HEAD to the last step: not the whole history
     tag = ledger.next_tag_name(repo, project.id) if pack.stage(move.target).baseline and move.outcome == "pass" else None
     target_result = gate.target
     trail = ledger.Trail(project.id, rel, move.source, move.target, move.outcome, pack.id, pack.version,

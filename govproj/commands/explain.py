@@ -58,6 +58,29 @@ def waiver_rule(rule) -> str:
     return "可以豁免，也可以在 settings 里调整它的级别"
 
 
+def bodies_of(rule) -> list:
+    """The bodies (govproj.packs.bodies.Bodies) the rule checks `by` against, as its pack declares them."""
+    pack = pack_of(rule)
+    return [b for b in (pack.bodies if pack else ()) if b.rule == rule.code]
+
+
+def boundary_lines(rule) -> list[str]:
+    """One line a threshold or period: the figure, the text's word, included or not, why, and an example."""
+    return [f"{b.what}：原文“{b.word}”，{b.verdict}。{b.why}" + (f"。例：{b.example}" if b.example else "")
+            for b in rule.boundaries]
+
+
+def body_lines(rule) -> list[str]:
+    out = []
+    for b in bodies_of(rule):
+        places = "、".join(b.places)
+        out.append(f"{b.procedure}（{b.article}“{b.words}”）：接受 {b.shown()}"
+                   + (f"，名称前可带 {places}" if places and b.bodies else "")
+                   + f"；读 {b.where}" + (f"；{b.note}" if b.note else "")
+                   + f"；其他名称写在 settings.{rule.code}.bodies")
+    return out
+
+
 def explain_markdown(rule) -> str:
     from govproj.core.rules import SEVERITY_ZH
 
@@ -75,6 +98,10 @@ def explain_markdown(rule) -> str:
         if title in sections:
             parts += [f"**{title}**", "", sections[title], ""]
     parts += [f"**提示信息**：{rule.message}", "", f"**处理办法**：{rule.hint}", ""]
+    if rule.boundaries:
+        parts += ["**边界**（门槛或期限的边界值是否算在内，及其依据）：", *(f"- {line}" for line in boundary_lines(rule)), ""]
+    if bodies_of(rule):
+        parts += ["**审批机关**（`by` 接受的机关）：", *(f"- {line}" for line in body_lines(rule)), ""]
     if rule.settings:
         parts.append("**参数**（在 project.yaml 的 settings 或 .govproj/config.yaml 设置）：")
         for s in rule.settings:
@@ -114,6 +141,10 @@ def explain_text(rule) -> str:
         if title in sections:
             lines += ["", f"{title}：", *_plain(sections[title])]
     lines += ["", f"提示信息：{rule.message}", f"处理办法：{rule.hint}"]
+    if rule.boundaries:
+        lines += ["", "边界（门槛或期限的边界值是否算在内，及其依据）：", *(f"  {line}" for line in boundary_lines(rule))]
+    if bodies_of(rule):
+        lines += ["", "审批机关（by 接受的机关）：", *(f"  {line}" for line in body_lines(rule))]
     if rule.settings:
         lines += ["", "参数（在 project.yaml 的 settings 或 .govproj/config.yaml 设置）："]
         for s in rule.settings:
@@ -135,7 +166,12 @@ def run(args: SimpleNamespace) -> int:
                    "waivable": rule.waivable, "mandatory_word": rule.mandatory or None,
                    "message": rule.message, "hint": rule.hint, "sections": rule.sections(),
                    "settings": [{"name": s.name, "kind": s.kind, "help": s.help, "default": s.default}
-                                for s in rule.settings]}
+                                for s in rule.settings],
+                   "boundaries": [{"what": b.what, "word": b.word, "included": b.included, "why": b.why,
+                                   "example": b.example} for b in rule.boundaries],
+                   "bodies": [{"procedure": b.procedure, "article": b.article, "words": b.words,
+                               "accepted": [{"name": x.name, "names": list(x.names)} for x in b.bodies],
+                               "places": list(b.places), "field": b.where, "note": b.note} for b in bodies_of(rule)]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     elif args.format == "markdown":

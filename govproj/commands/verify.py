@@ -232,7 +232,8 @@ def replay(job: Job) -> Report:
             report.advances += 1
             advances.add(commit.sha)
             _check_advance(report, repo, rel, folder, pack, step, last_advance, reachable, tags,
-                           baseline_of(job.baselines.get(commit.sha)), seen)
+                           baseline_of(job.baselines.get(commit.sha)), seen,
+                           last_step.trail.today if last_step is not None and last_step.trail is not None else None)
             _check_day(report, step, last_step)
             last_advance, last_step = commit.sha, step
         if commit.sha in reachable:
@@ -297,7 +298,7 @@ def _check_day(report: Report, step: Any, previous: Any) -> None:
 
 
 def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any, step: Any, previous: str | None,
-                   reachable: dict, tags: list, baseline: Any, seen: set) -> None:
+                   reachable: dict, tags: list, baseline: Any, seen: set, since: Any = None) -> None:
     """One advance commit against its trailers, the lifecycle, its tag, its gates and its evidence. `seen` holds the
     (evidence, hash) pairs already compared with the working tree by an earlier advance."""
     from govproj.edges import ledger
@@ -359,7 +360,8 @@ def _check_advance(report: Report, repo: Any, rel: str, folder: Path, pack: Any,
         except GovprojError as exc:
             report.add(commit, "该提交中的 .govproj/config.yaml 无法读取：" + exc.render().removeprefix("错误："))
             config = {}
-        gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline)
+        gate = lifecycle.gates(tree, move, today=trail.today, repo_config=config, baseline_loader=lambda: baseline,
+                               since=since)
         for ref, digest in trail.evidence:
             report.evidence += 1
             then = tree / ref

@@ -311,6 +311,8 @@ class Deadline(NamedTuple):
 def _value(project: "Project", ref: Any, scope: tuple, start_file: str) -> tuple[Any, str, tuple]:
     file, path = ref.where(scope)
     file = file or start_file
+    if file == "project.yaml" and len(path) > 1 and path[0] == "events":
+        project.event(path[1])  # through `event`, so that the engine knows the rule read it (GP060)
     if getattr(ref, "results", ()) and project.get("project.yaml", "events", ref.key, "result") not in ref.results:
         return None, file, path  # e.g. a failed acceptance does not complete "完成验收"
     return project.get(file, *path), file, path

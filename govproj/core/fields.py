@@ -161,10 +161,18 @@ def date_problem(raw: str) -> tuple[str, str]:
 DATE_RANGE = (1900, 2199)  # far beyond any project's life; keeps date arithmetic (N years later, 调休) in range
 
 
-def date_range_problem(value: _dt.date) -> tuple[str, str]:
-    """(what is wrong, what to do) with a real calendar date no project event can have (9999-12-31 for 长期有效)."""
-    return (f"超出了可用的范围（{DATE_RANGE[0]} 至 {DATE_RANGE[1]} 年）",
-            "写事情实际发生的日期 YYYY-MM-DD；“长期有效”不是日期，不要写成 9999-12-31，写在说明（note）里")
+def date_range_problem(value: _dt.date, key: str = "") -> tuple[str, str]:
+    """(what is wrong, what to do) with a real calendar date no project event can have (9999-12-31 for 长期有效).
+
+    Validity has its own place where the format has one: an event's `until` (有效期至) — 长期有效 is an event with no
+    `until` and the words in its note —, a waiver's `expires`, which a waiver cannot do without."""
+    where = f"超出了可用的范围（{DATE_RANGE[0]} 至 {DATE_RANGE[1]} 年）"
+    if key == "expires":
+        return where, "豁免必须有具体的到期日，不能“长期有效”：写一个到期日 YYYY-MM-DD，到期后重新审批"
+    if key == "until":
+        return where, "有效期至写截止日期 YYYY-MM-DD；“长期有效”没有截止日：不写 until，在同一事件的 note 写明“长期有效”"
+    return where, ("写事情实际发生的日期 YYYY-MM-DD；“长期有效”不是日期，不要写成 9999-12-31：有效期写在事件的 until"
+                   "（有效期至），长期有效的不写 until，在 note 写明")
 
 
 def format_money(value: "Money | Decimal") -> str:
@@ -271,7 +279,7 @@ def _check(doc: Doc, spec: F, value: Any, path: tuple, out: list[Problem], top: 
     if kind == "date":
         if isinstance(value, _dt.date):
             if not DATE_RANGE[0] <= value.year <= DATE_RANGE[1]:
-                problem, hint = date_range_problem(value)
+                problem, hint = date_range_problem(value, spec.key)
                 out.append(Problem("GP001", path, f"“{label}”的日期“{value.isoformat()}”{problem}", hint))
                 return None
             return value

@@ -192,9 +192,11 @@ def record_label(pack: "Pack", record: str) -> str:
     return f"{label}（events.{record}）"
 
 
-def outcome_findings(project: Any, move: Move, today: _dt.date) -> list[Any]:
+def outcome_findings(project: Any, move: Move, today: _dt.date, since: _dt.date | None = None) -> list[Any]:
     """What is missing for the outcome of a declared move: the record of the review, acceptance or report that
-    decides it (`Transition.record`), with its date on or before `today` and the result the move names (GP070)."""
+    decides it (`Transition.record`), with its date on or before `today` and the result the move names (GP070).
+    `since`: the day the project entered its current stage (the previous advance); a record dated before it is the
+    record of an earlier round (a second failed acceptance needs its own date), not of this one."""
     from govproj.core.rules import Finding
 
     transition = transition_of(project.pack, move)
@@ -208,8 +210,14 @@ def outcome_findings(project: Any, move: Move, today: _dt.date) -> list[Any]:
         items = list(project.items(file, key))
         dated = [(i, item) for i, item in items if isinstance(item.get("date"), _dt.date)
                  and (not wanted or item.get("result") == wanted)]
-        if any(item["date"] <= today for _, item in dated):
+        if any(item["date"] <= today and (since is None or item["date"] >= since) for _, item in dated):
             return []
+        if dated and since is not None and all(item["date"] < since for _, item in dated):
+            index, item = dated[-1]
+            return [Finding(file, (key, index, "date"),
+                            f"{label}里最近的一项是 {item['date'].isoformat()}，早于项目进入本阶段的 {since.isoformat()}："
+                            f"那是上一轮的记录，{step}要有这一轮的记录",
+                            f"在 {file} 的 {key} 增加这一轮的一项：日期、结论和证据文件，再推进")]
         if dated:
             index, item = dated[-1]
             return [Finding(file, (key, index, "date"),
@@ -226,6 +234,11 @@ def outcome_findings(project: Any, move: Move, today: _dt.date) -> list[Any]:
     if when > today:
         return [Finding("project.yaml", ("events", record, "date"),
                         f"{label}的日期 {when.isoformat()} 晚于今天 {today.isoformat()}：{step}所依据的事还没有发生")]
+    if since is not None and when < since:
+        return [Finding("project.yaml", ("events", record, "date"),
+                        f"{label}的日期 {when.isoformat()} 早于项目进入本阶段的 {since.isoformat()}：那是上一轮的记录，"
+                        f"{step}要有这一轮的日期和结论",
+                        f"在 events.{record} 写这一轮的日期" + (f"、result: {wanted}" if wanted else "") + "和证据文件，再推进")]
     if wanted and event.get("result") != wanted:
         shown = event.get("result") or "（未写）"
         return [Finding("project.yaml", ("events", record, "result"),
@@ -251,8 +264,9 @@ class Gate:
 
 
 def gates(folder: Path, move: Move, *, today: _dt.date | None = None, repo_config: dict[str, Any] | None = None,
-          baseline_loader: Callable[[], Any] | None = None) -> Gate:
-    """Check the project folder for `move`; the result names every error that holds it."""
+          baseline_loader: Callable[[], Any] | None = None, since: _dt.date | None = None) -> Gate:
+    """Check the project folder for `move`; the result names every error that holds it. `since`: the day of the
+    previous advance (the project entered its current stage then), for the outcome's record (`outcome_findings`)."""
     from govproj.core.engine import check_project, load_error_result
     from govproj.core.project import load_project
     from govproj.errors import GovprojError
@@ -273,7 +287,7 @@ def gates(folder: Path, move: Move, *, today: _dt.date | None = None, repo_confi
     if move.outcome == "pass" and move.source != move.target:
         results.append(check_project(project, stage=move.source, today=today, repo_config=repo_config,
                                      baseline_loader=baseline_loader))
-    outcome = outcome_findings(project, move, today or _dt.date.today())
+    outcome = outcome_findings(project, move, today or _dt.date.today(), since)
     if outcome:
         from govproj.core.engine import to_diagnostic
         from govproj.packs.shared import RULES

@@ -37,6 +37,64 @@ class Setting(NamedTuple):
     default: Any = None
 
 
+LAW_1259 = "《民法典》第一千二百五十九条"
+LAW_1259_TEXT = "“以上”“以下”“以内”“届满”包括本数；“不满”“超过”“以外”不包括本数"
+LAW_PERIODS = "《民法典》第二百零一条至第二百零三条"  # govproj.core.periods.TEXT_ARTICLES (not imported: kept light)
+
+
+class Boundary(NamedTuple):
+    """How one threshold or period of a rule treats its boundary, declared with the rule (shown by `explain`).
+
+    `included`: whether the boundary value itself satisfies the text's condition or is still in time (100 万元 in
+    “100万元以上”; the 20th working day in “20个工作日内”; for “满1年” the corresponding day is *not* yet 满)."""
+
+    what: str  # the figure or period: 100万元（软件开发投资）/ 20个工作日 / 1年
+    word: str  # the word of the text that decides: 以上 / （含100万元） / 内 / 满 / 不超过 / 底前
+    included: bool
+    why: str  # the reading, naming its basis (民法典 第一千二百五十九条 / 第二百零一至二百零三条 / the text itself)
+    example: str = ""  # both sides of the boundary, in figures or dates
+
+    @property
+    def verdict(self) -> str:
+        return "含本数（边界值本身满足）" if self.included else "不含本数（边界值本身不满足）"
+
+
+def threshold(what: str, word: str, included: bool, example: str, *, spelled: str = "", why: str = "") -> Boundary:
+    """A money or ratio threshold: the reading of 民法典 第一千二百五十九条, or the text's own words (“（含 N）”)."""
+    if not why:
+        if spelled:
+            why = f"原文写明“{spelled}”，与{LAW_1259}一致（{LAW_1259_TEXT}）"
+        elif word in ("以上", "以下", "以内"):
+            why = f"{LAW_1259}：{LAW_1259_TEXT}"
+        elif word in ("超过", "大于", "低于"):
+            why = f"“{word}”不包括本数（{LAW_1259}：“超过”不包括本数；“大于”“低于”依通常含义同此）"
+        elif word in ("不超过", "不低于", "不少于"):
+            why = f"“{word}”是“{word[1:]}”的否定，“{word[1:]}”不包括本数，所以恰好等于本数的满足条件（{LAW_1259}）"
+        else:
+            raise ValueError(f"no reading for the word {word}: give `why`")
+    return Boundary(what, word, included, why, example)
+
+
+def period(what: str, word: str, included: bool, example: str, *, why: str = "") -> Boundary:
+    """A period or a fixed day: the reading of 民法典 第二百零一条至第二百零三条 (govproj/core/periods.py)."""
+    if not why:
+        if word == "满":
+            why = (f"{LAW_PERIODS}：起算日不计入，期间到对应日24时届满，“满”自次日起成立；是条件不是办事期限，"
+                   "不因休假日顺延")
+        elif word in ("内", "有效期"):
+            why = (f"{LAW_PERIODS}：起算日不计入，最后一日（对应日）当天仍在期限内，最后一日是法定休假日的顺延至"
+                   "休假日结束的次日")
+        elif word == "个工作日内":
+            why = (f"{LAW_PERIODS}：起算日不计入（第二百零一条），第 N 个工作日当天24时前仍在期限内（第二百零三条）；"
+                   "工作日按国务院放假安排，调休上班日算工作日")
+        elif word == "底前":
+            why = (f"期日，不是期间：该日当天24时前办理都按时（{LAW_PERIODS}，第二百零三条第二款），"
+                   "不因休假日顺延")
+        else:
+            raise ValueError(f"no reading for the word {word}: give `why`")
+    return Boundary(what, word, included, why, example)
+
+
 class Finding(NamedTuple):
     """What a check yields. file/path locate the value; `message`/`hint` default to the rule's."""
 
@@ -127,6 +185,7 @@ class Rule(NamedTuple):
     settings: tuple[Setting, ...] = ()
     kinds: tuple[str, ...] = ()  # project kinds it applies to; empty: all
     mandatory: str = ""  # the word of the text that makes the rule mandatory (不得 …): no waiver sets it aside
+    boundaries: tuple[Boundary, ...] = ()  # every threshold or period it applies, and how its boundary reads
 
     @property
     def waivable(self) -> bool:
@@ -183,7 +242,7 @@ class RuleSet:
 
     def rule(self, code: str, name: str, *, severity: str, stages: Iterable[str], citation: Citation, message: str,
              hint: str, settings: Iterable[Setting] = (), kinds: Iterable[str] = (),
-             waivable: bool | None = None) -> Callable[[CheckFn], CheckFn]:
+             waivable: bool | None = None, boundaries: Iterable[Boundary] = ()) -> Callable[[CheckFn], CheckFn]:
         """Declare a rule. Whether a waiver may set it aside follows the words of its quote (`mandatory_word`);
         `waivable` overrides that where the article's wording needs a reading the words alone do not give."""
         if not code.startswith(self.prefix):
@@ -196,7 +255,7 @@ class RuleSet:
         def register(fn: CheckFn) -> CheckFn:
             word = mandatory_word(citation.quote) if waivable is None else ("" if waivable else "（规定）")
             self.rules[code] = Rule(code, name, severity, tuple(stages), citation, message, hint, fn,
-                                    tuple(settings), tuple(kinds), word)
+                                    tuple(settings), tuple(kinds), word, tuple(boundaries))
             return fn
 
         return register

@@ -795,6 +795,15 @@ def tags_not_fetched(repo: "Repo") -> bool:
         return False
 
 
+def advance_day(repo: "Repo", sha: str | None) -> _dt.date | None:
+    """The day an advance commit was judged on (its trail's date), or None."""
+    if not sha:
+        return None
+    message = repo.commit(sha).message
+    trail, _ = parse_trail(message if isinstance(message, str) else "")
+    return trail.today if trail is not None else None
+
+
 # ---- baselines -----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 from govproj.core.changes import ChangeSummary, compare
 from govproj.core.money import Money
+from govproj.packs.bodies import SETTING_NAME, extra_names
 from govproj.packs.helpers import blank, fmt_date
 from govproj.core.rules import Context, Finding
 
@@ -33,6 +34,7 @@ class Route(NamedTuple):  # NamedTuples, not frozen dataclasses: a tenth of the 
     why: str = ""  # which conditions of the article decided the route, with the figures
     closed: str = ""  # non-empty: no record can make the change acceptable (e.g. 重新申报); the reason
     severity: str = ""  # override of the rule's severity for this route ("warning" where the text says 原则上)
+    bodies: Any = None  # govproj.packs.bodies.Bodies: who the article says approves or receives the filing
 
 
 class Change(NamedTuple):
@@ -145,8 +147,8 @@ APPROVAL_FIELDS = (("date", "日期"), ("by", "机关"), ("procedure", "程序�
 
 def check_change(project: "Project", ctx: Context, article: str, classify: Callable[[Change], Route], *,
                  money_only: bool = False,
-                 extra: Callable[[Change, Route], Iterable[Finding]] | None = None) -> Iterator[Finding]:
-    """The findings of one pack's change-control rule; `classify` is the pack's reading of its article, `extra` any
+                 more: Callable[[Change, Route], Iterable[Finding]] | None = None) -> Iterator[Finding]:
+    """The findings of one pack's change-control rule; `classify` is the pack's reading of its article, `more` any
     requirement of its own on the records (e.g. 渝北: a fixed-asset project's change also goes to 发展改革委)."""
     baseline = ctx.baseline
     if baseline is None:
@@ -167,11 +169,13 @@ def check_change(project: "Project", ctx: Context, article: str, classify: Calla
                       f"在 changes.yaml 增加变更记录：变更日期、内容、原因、金额、依据条款（{article}），"
                       f"以及{route.procedure}的日期、机关、文号和证据文件", severity=route.severity)
         return
+    extra = extra_names(ctx.settings.get(SETTING_NAME))
     for index, record in change.records:
         yield from _incomplete(index, record, article)
         yield from _procedure(index, record, route, rule)
-    if extra is not None:
-        yield from extra(change, route)
+        yield from _body(index, record, route, extra)
+    if more is not None:
+        yield from more(change, route)
     recorded = sum((abs(r["amount"]) for _, r in change.records if isinstance(r.get("amount"), Money)), Money.zero())
     if recorded < summary.changed_amount:
         index = change.records[-1][0]
@@ -207,6 +211,21 @@ def _procedure(index: int, record: dict[str, Any], route: Route, rule: str) -> I
                       f"{word}应在变更实施之前完成：核对两个日期", severity=route.severity)
 
 
+def _body(index: int, record: dict[str, Any], route: Route, extra: tuple[str, ...]) -> Iterator[Finding]:
+    """The approval (or filing) was made with the body the article names (`Route.bodies`, plus the setting's names)."""
+    bodies = route.bodies
+    by = (record.get("approval") or {}).get("by")
+    if bodies is None or blank(by) or (not bodies.bodies and not extra) or bodies.accepts(by, extra):
+        return
+    word = "备案" if (record.get("approval") or {}).get("procedure") == "备案" else "审批"
+    accepted = "、".join(dict.fromkeys([*(b.name for b in bodies.bodies), *extra]))
+    yield Finding(FILE, ("changes", index, "approval", "by"),
+                  f"变更 {record.get('id') or index + 1} 的{word}机关是“{by}”，不是{bodies.article}所说的机关："
+                  f"“{bodies.words}”（接受：{accepted}）",
+                  f"向{accepted}办理并如实记录；本单位对它另有叫法或机构已更名的，在 project.yaml 的 "
+                  f"settings.{bodies.rule}.bodies 写上这个名称", severity=route.severity)
+
+
 def control(pack: Any) -> Any:
     """The pack's change-control module (`govproj/packs/<id>/change.py`: ARTICLE, CODES, classify), or None."""
     import importlib
@@ -231,7 +250,10 @@ def change_findings(project: "Project", baseline: "Project", today: _dt.date) ->
         rule = project.pack.ruleset.rules[code]
         if not applicable(rule, project):
             continue
-        ctx = Context(today=today, settings={s.name: s.default for s in rule.settings},
-                      baseline_loader=lambda: baseline)
+        settings = {s.name: s.default for s in rule.settings}
+        own = project.get("project.yaml", "settings", code)  # the project's own values (a body's local name …)
+        if isinstance(own, dict):
+            settings.update({k: v for k, v in own.items() if k in settings})
+        ctx = Context(today=today, settings=settings, baseline_loader=lambda: baseline)
         out.extend((rule, finding) for finding in rule.check(project, ctx))
     return out

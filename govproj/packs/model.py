@@ -111,7 +111,7 @@ class Pack:
                  platforms: tuple[str, ...] = (), examples: dict[str, Callable[[], dict[str, Any]]] | None = None,
                  transitions: tuple[Transition, ...] = (), coverage: tuple[Row, ...] = (),
                  settings_help: str = "", archive: tuple[ArchiveItem, ...] = (), sample_doc_no: str = "",
-                 funding_types: tuple[tuple[str, str], ...] = ()) -> None:
+                 funding_types: tuple[tuple[str, str], ...] = (), bodies: tuple[Any, ...] = ()) -> None:
         values = dict(
             id=id, name=name,  # 北京市
             doc=doc,  # 京经信委发〔2016〕1号
@@ -131,7 +131,8 @@ class Pack:
             archive=archive,  # what the text requires in the project's archive (govproj archive)
             sample_doc_no=sample_doc_no,  # a 文号 in the jurisdiction's style, for scaffold comments and examples
             # the kinds of money the text names (type, where and how it names it): budget.yaml sources[].type
-            funding_types=funding_types)
+            funding_types=funding_types,
+            bodies=bodies)  # govproj.packs.bodies.Bodies: who approves, reviews or receives a filing, per procedure
         self.__dict__.update(values)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -167,6 +168,7 @@ class Pack:
         archive: tuple[ArchiveItem, ...]
         sample_doc_no: str
         funding_types: tuple[tuple[str, str], ...]
+        bodies: tuple[Any, ...]
 
     @property
     def rules(self) -> tuple["Rule", ...]:

@@ -6,7 +6,7 @@ from govproj.packs.bj import change  # noqa: F401  (registers BJ211, change cont
 from govproj.packs.bj.coverage import COVERAGE
 from govproj.packs.bj.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS, FUNDING_TYPES
 from govproj.packs.bj.examples import EXAMPLES
-from govproj.packs.bj.rules import RULES, STAGES
+from govproj.packs.bj.rules import APPROVAL_FINANCE, APPROVAL_NDRC, RULES, STAGES
 
 PACK = Pack(
     id="bj",
@@ -33,6 +33,7 @@ PACK = Pack(
     coverage=COVERAGE,
     sample_doc_no="京发改〔2026〕12号",
     funding_types=FUNDING_TYPES,
+    bodies=(APPROVAL_NDRC, APPROVAL_FINANCE, change.BODIES),
 )
 
 __all__ = ["PACK", "Stage"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from govproj.packs.bj.rules import RULES, cite, since
+from govproj.packs import bodies as b
 from govproj.packs.change_control import Change, Route, check_change
 from govproj.core.rules import Context, Finding
 
@@ -14,16 +15,22 @@ ARTICLE = "第21条"
 CODES = ("BJ211",)
 
 
+# 第21条 names no body ("各主管部门"): only the setting can name the departments, and without it none is checked.
+BODIES = b.Bodies("BJ211", "变更审查", ARTICLE, "报各主管部门审查", (), "changes.yaml 的 changes[].approval.by", ("北京",),
+                  note="办法未指明是哪个部门：在 settings.BJ211.bodies 写本项目的主管部门后才核对")
+
+
 def classify(change: Change) -> Route:
     """第21条 knows no threshold: every change of content or cost goes to the competent departments for review."""
     return Route("应及时按照相关要求报各主管部门审查", "审批",
-                 why="第21条不分金额大小，项目内容、费用发生变化即须报审")
+                 why="第21条不分金额大小，项目内容、费用发生变化即须报审", bodies=BODIES)
 
 
 @RULES.rule("BJ211", "项目内容、费用变化未报主管部门审查", severity="error", stages=since("refine"),
             citation=cite(21, "项目实施过程中，项目内容、费用等发生变化，各单位应及时按照相关要求报各主管部门审查。"),
             message="项目内容或费用与批复基线相比发生了变化，没有报主管部门审查的完整变更记录",
-            hint="在 changes.yaml 记录变更：内容、原因、金额、依据条款（第21条）和主管部门审查的日期、机关、文号、证据文件")
+            hint="在 changes.yaml 记录变更：内容、原因、金额、依据条款（第21条）和主管部门审查的日期、机关、文号、证据文件",
+            settings=(b.setting("审查变更的主管部门（第21条未指明）"),))
 def content_or_cost_changed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     把项目与批复基线比较：基线是项目进入“细化建设内容”（立项批复之后）时 `govproj advance` 打的 git 标签

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Iterator
 from govproj.core.deadlines import DONE, DUE, FROM, OVERDUE, PENDING, DayOfYear, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import blank, decided, fmt_date, require, require_document, require_event, require_signoff
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -73,7 +75,8 @@ def plan_reported(project: "Project", ctx: Context) -> Iterator[Finding]:
             message="年度项目实施计划没有在申报当年5月31日前报送，新增项目申报原则上不予受理",
             settings=(Setting("planned_declared", "date", "尚未申报时的计划申报日期（YYYY-MM-DD）：期限按它的年份推算，"
                                                         "在申报之前只作“未到期”提示，不算逾期"),),
-            hint="在 events.annual_plan_reported 记录报送日期；未按时报送的，申报前与市经信委沟通")
+            hint="在 events.annual_plan_reported 记录报送日期；未按时报送的，申报前与市经信委沟通",
+            boundaries=(period("申报当年5月31日（5月底）", "底前", True, "2026-05-31（星期日）报送按时，2026-06-01 报送晚了"),))
 def annual_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     新建（新增）项目：申报当年的年度项目实施计划是否在当年5月31日（含）之前报送。申报年度取
@@ -242,7 +245,8 @@ def predecessor_described(project: "Project", ctx: Context) -> Iterator[Finding]
 @RULES.rule("BJ062", "前期项目正式运行未满1年", severity="error", stages=since("declare"), kinds=("upgrade",),
             citation=cite(6, "前期项目正式运行未满1年的项目不得升级改造。"),
             message="前期项目正式运行未满1年，不得升级改造",
-            hint="等前期项目正式运行满1年后再申报；若运行起始日期填错，改正 predecessor.operation_since")
+            hint="等前期项目正式运行满1年后再申报；若运行起始日期填错，改正 predecessor.operation_since",
+            boundaries=(period("前期项目正式运行1年", "满", False, "2025-03-01 起运行：2026-03-01 申报未满1年，2026-03-02 起申报已满1年"),))
 def predecessor_one_year(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     升级改造项目：前期项目正式运行起始日（`predecessor.operation_since`）到申报日（`events.declared.date`，
@@ -509,7 +513,8 @@ def declaration_package(project: "Project", ctx: Context) -> Iterator[Finding]:
             kinds=("upgrade",),
             citation=cite(10, "各单位一般应于每年7月底前申报下一年度升级改造类项目。"),
             message="下一年度升级改造类项目应在当年7月31日前申报",
-            hint="按预算年度的上一年7月31日前申报；已晚的，与市经信委沟通")
+            hint="按预算年度的上一年7月31日前申报；已晚的，与市经信委沟通",
+            boundaries=(period("预算年度上一年的7月31日（7月底）", "底前", True, "2028 年度项目：2027-07-31（星期六）申报按时，2027-08-02 申报晚了"),))
 def upgrade_by_july(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     升级改造项目：申报日（`events.declared.date`）是否在预算年度（`budget_year`）上一年的7月31日（含）之前。
@@ -553,7 +558,8 @@ DEADLINES.declare("BJ102", "申报下一年度升级改造项目", DayOfYear(7, 
 @RULES.rule("BJ111", "前置评审期限（20个工作日）", severity="info", stages=("prereview", "approval"),
             citation=cite(11, "自项目受理之日起，我委20个工作日内完成前置评审工作。"),
             message="前置评审应在受理后20个工作日内完成",
-            hint="超过期限仍未收到意见函的，向市经信委询问评审进度")
+            hint="超过期限仍未收到意见函的，向市经信委询问评审进度",
+            boundaries=(period("20个工作日（自受理之日起）", "个工作日内", True, "2026-02-06 受理：第20个工作日是 2026-03-12（春节假期不计、调休上班日计入），3-12 出具按时，3-13 逾期"),))
 def prereview_period(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     根据受理日（`events.prereview_accepted.date`）算出前置评审应完成的日期：受理日不计入，往后数20个工作日
@@ -634,7 +640,8 @@ def expert_committee(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("BJ131", "前置评审意见函已过有效期", severity="error", stages=("prereview", "approval", "refine"),
             citation=cite(13, "前置评审意见函有效期1年，有效期满后仍未立项的项目，可申请项目延期，延期一般不超过1年。"),
             message="前置评审意见函有效期1年，已过期且未延期",
-            hint="在有效期内完成立项，或申请延期并在 events.extension 记录（until 写延期至的日期）")
+            hint="在有效期内完成立项，或申请延期并在 events.extension 记录（until 写延期至的日期）",
+            boundaries=(period("意见函有效期1年", "有效期", True, "2025-03-01 出具：对应日 2026-03-01 是星期日，顺延至 2026-03-02（星期一），当天立项仍在有效期内，2026-03-03 已过期"),))
 def opinion_valid(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     意见函日期起1年（起始日不计入，到对应日止；最后一日是法定节假日的顺延至节后第一个工作日，《民法典》第二百零三条）
@@ -672,7 +679,8 @@ DEADLINES.declare("BJ131", "立项（前置评审意见函有效期内）", Peri
 
 @RULES.rule("BJ132", "项目延期超过1年", severity="warning", stages=("prereview", "approval", "refine"),
             citation=cite(13, "延期一般不超过1年。"),
-            message="延期一般不超过1年", hint="核对延期至日期；超过1年的延期需有特别说明")
+            message="延期一般不超过1年", hint="核对延期至日期；超过1年的延期需有特别说明",
+            boundaries=(threshold("延期1年（有效期届满之日起）", "不超过", True, "有效期至 2026-04-20：延期至 2027-04-20 可以，延期至 2027-04-21 超过1年"),))
 def extension_length(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     延期至日期（`events.extension.until`）是否不晚于意见函有效期满后再1年（“不超过”含本数）。
@@ -732,13 +740,24 @@ def prereview_passed(project: "Project", ctx: Context) -> Iterator[Finding]:
                       f"立项日期 {fmt_date(approved)} 早于前置评审意见函 {fmt_date(opinion)}", "核对两个日期")
 
 
+APPROVAL_NDRC = bodies.Bodies("BJ151", "新建项目立项", "第15条", "新建项目向发展改革部门申请立项",
+                              (bodies.Body("发展改革部门", ("市发展改革委", "市发展和改革委员会")),),
+                              "project.yaml 的 events.approved.by（kind: new）", ("北京",))
+APPROVAL_FINANCE = bodies.Bodies("BJ151", "升级改造项目立项", "第15条", "升级改造项目向财政部门申请立项",
+                                 (bodies.Body("财政部门", ("市财政局",)),), "project.yaml 的 events.approved.by（kind: upgrade）",
+                                 ("北京",))
+
+
 @RULES.rule("BJ151", "立项部门与项目类型不符", severity="warning", stages=since("refine"),
             citation=cite(15, "原则上新建项目向发展改革部门申请立项，升级改造项目向财政部门申请立项。"),
             message="新建项目原则上由发展改革部门立项，升级改造项目由财政部门立项",
-            hint="核对 events.approved.by 与项目类型 kind")
+            hint="核对 events.approved.by 与项目类型 kind",
+            settings=(bodies.setting("立项部门（发展改革部门、财政部门）"),))
 def approval_authority(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
-    立项批复机关（`events.approved.by`）：新建项目应含“发展改革”或“发改”，升级改造项目应含“财政”。
+    立项批复机关（`events.approved.by`）：新建项目应是发展改革部门（市发展改革委、北京市发展和改革委员会），升级改造项目
+    应是财政部门（市财政局、北京市财政局）；名称须正是其中之一，不是含有这几个字的任意名称。本单位对它另有叫法或机构
+    已更名的，写在 settings.BJ151.bodies（按项目类型，作为应去的那一类部门的名称接受）。
 
     ## 为什么
     第15条：“原则上新建项目向发展改革部门申请立项，升级改造项目向财政部门申请立项。”“原则上”，所以是警告。
@@ -761,8 +780,9 @@ def approval_authority(project: "Project", ctx: Context) -> Iterator[Finding]:
             yield Finding("project.yaml", ("events", "approved", "by"), "没有写立项批复机关",
                           "在 events.approved.by 写批复部门，如 北京市财政局")
         return
-    is_ndrc = "发展改革" in by or "发展和改革" in by or "发改" in by
-    is_finance = "财政" in by
+    extra = bodies.extra_names(ctx.settings.get(bodies.SETTING_NAME))
+    is_ndrc = APPROVAL_NDRC.accepts(by, extra)
+    is_finance = APPROVAL_FINANCE.accepts(by, extra)
     if project.kind == "new" and not is_ndrc:
         yield Finding("project.yaml", ("events", "approved", "by"), f"新建项目由“{by}”立项，原则上应向发展改革部门申请")
     if project.kind == "upgrade" and not is_finance:

@@ -6,7 +6,7 @@ from govproj.packs.gs import change  # noqa: F401  (registers GS049, change cont
 from govproj.packs.gs.coverage import COVERAGE
 from govproj.packs.gs.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS, FUNDING_TYPES
 from govproj.packs.gs.examples import EXAMPLES
-from govproj.packs.gs.rules import DOC, RULES, STAGES
+from govproj.packs.gs.rules import ACCEPTANCE_BODIES, DOC, RULES, STAGES
 
 PACK = Pack(
     id="gs",
@@ -37,6 +37,7 @@ PACK = Pack(
     coverage=COVERAGE,
     sample_doc_no="拱数函〔2026〕12号",
     funding_types=FUNDING_TYPES,
+    bodies=(change.BODIES, ACCEPTANCE_BODIES),
 )
 
 __all__ = ["PACK"]

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.core.money import Money
 from govproj.core.deadlines import OVERDUE, DeadlineSet, EachItem, EventDate, ItemValue, Workdays, estimate_note
 from govproj.packs.model import Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (order_findings, blank, dates_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.gs.data import EVENTS, PLANNED_KINDS, SYSTEM_KINDS
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -283,7 +285,8 @@ def declared(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("GS042", "预审期限（申报后5个工作日）", severity="info", stages=("prereview", "review"), kinds=PLANNED_KINDS,
             citation=cite("四（二）", "在项目申报后5个工作日内，由领导小组办公室对项目实施方案进行预审。"),
             message="领导小组办公室应在申报后5个工作日内完成预审",
-            hint="超过期限仍未收到预审意见书的，向领导小组办公室（区数据资源局）询问进度")
+            hint="超过期限仍未收到预审意见书的，向领导小组办公室（区数据资源局）询问进度",
+            boundaries=(period("5个工作日（自申报后）", "个工作日内", True, "2026-09-28 申报：第5个工作日是 2026-10-10（国庆假期不计、10-10 星期六调休上班计入），10-10 出具按时，10-11 逾期"),))
 def prereview_period(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     根据申报日期（`events.declared.date`）算出预审应完成的日期：申报当日不计入，往后数5个工作日（法定节假日不算，
@@ -388,7 +391,8 @@ def performance_goals(project: "Project", ctx: Context) -> Iterator[Finding]:
             message="投资额度较大或技术复杂的项目没有记录前期咨询、论证和可行性分析",
             hint="在 documents.feasibility 写前期咨询论证（可行性分析）报告并附文件",
             settings=(Setting("large_amount", "money",
-                              "“投资额度较大”的金额标准（万元，达到即算较大；以元计时带单位写，如 5000000元）；办法没有规定，按区里的口径设置"),))
+                              "“投资额度较大”的金额标准（万元，达到即算较大；以元计时带单位写，如 5000000元）；办法没有规定，按区里的口径设置"),),
+            boundaries=(threshold("“投资额度较大”的金额（settings.GS045.large_amount）", "达到", True, "large_amount: 300：总投资 300.00 万元即算较大、须前期论证，299.99 万元不算", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；达到设置值即算（含本数），与“以上”的读法（民法典 第一千二百五十九条）一致"),))
 def feasibility(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入预审前：项目技术复杂（project.yaml 的 `complex: true`），或总投资达到参数 `large_amount`（含本数）时，
@@ -549,7 +553,8 @@ def _procurement_start(project: "Project") -> tuple[str, _dt.date] | None:
                                     "由领导小组办公室统一组织专家确认，对出现与审定意见中内容不一致、采购不符合要求的软硬件和服务等"
                                     "方面问题的项目，一律不准实施采购。"),
             message="单个项目经费预算50万元以上（含50万元）的项目，招标需求没有经领导小组办公室组织专家确认",
-            hint="在 documents.tender_needs 附招标需求，在 events.tender_confirmed 写专家确认的日期和结论 pass")
+            hint="在 documents.tender_needs 附招标需求，在 events.tender_confirmed 写专家确认的日期和结论 pass",
+            boundaries=(threshold("单个项目经费预算50万元", "以上", True, "50.00 万元须专家确认招标需求，49.99 万元不需要"),))
 def tender_confirmed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入采购前，经费预算（budget.yaml 的 `total`）50万元以上（含50万元；49.99万元不需要）的项目：
@@ -649,7 +654,8 @@ def price_cap(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("GS053", "合同未在签订后5个工作日内备案", severity="error", stages=since("contract"),
             citation=cite("五（三）", "合同签订后5个工作日内需向领导小组办公室备案。"),
             message="合同没有在签订后5个工作日内向领导小组办公室备案",
-            hint="向领导小组办公室备案后，在 contract.yaml 该合同的 filed_on 写备案日期")
+            hint="向领导小组办公室备案后，在 contract.yaml 该合同的 filed_on 写备案日期",
+            boundaries=(period("5个工作日（自合同签订后）", "个工作日内", True, "2026-04-28 签订：第5个工作日是 2026-05-08（劳动节假期不计），5-08 备案按时，5-09 逾期"),))
 def contract_filed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     contract.yaml 中每份写了签订日期（`signed_on`）的合同：备案日期（`filed_on`）是否在签订后5个工作日内
@@ -708,7 +714,8 @@ DEADLINES.declare("GS053", "向领导小组办公室备案合同", Workdays(FILI
                                     "并向领导小组办公室和区财政局报送绩效监控报告。"),
             message="项目建设过程中没有报送“双监控”绩效监控报告，或报告不完整",
             hint="在 project.yaml 的 monitoring 记录每次报送：日期、是否含绩效目标实现程度和预算执行进度、报送单位、报告文件",
-            settings=(Setting("interval_months", "int", "“定期”报送的间隔（月）；办法没有规定，按区里的要求设置"),))
+            settings=(Setting("interval_months", "int", "“定期”报送的间隔（月）；办法没有规定，按区里的要求设置"),),
+            boundaries=(period("“定期”报送的间隔（settings.GS054.interval_months）", "内", True, "interval_months: 3：2026-01-15 报送后，2026-04-15 报送仍按期，04-16 逾期（对应日是休假日的顺延）", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；间隔按民法典 第二百零一条至第二百零三条推算：起算日不计入，对应日当天仍按期，遇休假日顺延"),))
 def dual_monitoring(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     实施阶段起，project.yaml 的 `monitoring`（“双监控”绩效监控报告）：
@@ -767,15 +774,23 @@ def dual_monitoring(project: "Project", ctx: Context) -> Iterator[Finding]:
                            ("承建合同签订", start) if start else None, implementing)
 
 
+OFFICE = bodies.Body("领导小组办公室", ("区数据资源局",))  # 三（一）: 领导小组办公室（设在区数据资源局）
+ACCEPTANCE_BODIES = bodies.Bodies("GS055", "竣工验收组织", "五（五）", "报请领导小组办公室组织竣工验收", (OFFICE,),
+                                  "project.yaml 的 events.accepted.by", ("杭州市拱墅", "拱墅"),
+                                  note="领导小组办公室设在区数据资源局（三（一））：写其中之一即可")
+
+
 @RULES.rule("GS055", "竣工验收不合格或未经验收即投入使用", severity="error", stages=since("golive"),
             citation=cite("五（五）", "信息化项目建设完成后，项目建设单位应及时报请领导小组办公室组织竣工验收，由领导小组办公室"
                                     "统一组织专家验收。验收不合格的信息化项目不得投入使用。"),
             message="没有领导小组办公室组织的合格的竣工验收，不得投入使用",
-            hint="在 events.accepted 写验收日期、结论 pass 和组织单位（by：领导小组办公室）")
+            hint="在 events.accepted 写验收日期、结论 pass 和组织单位（by：领导小组办公室）",
+            settings=(bodies.setting("组织竣工验收的领导小组办公室"),))
 def acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     上线（运维项目：进入运维）前：是否记录了竣工验收（`events.accepted` 的日期、结论和组织单位），结论不是不合格（fail），
-    组织单位（`by`）是领导小组办公室（设在区数据资源局，写其中之一即可），上线日期（`events.golive`）不早于验收日期。
+    组织单位（`by`）是领导小组办公室（设在区数据资源局，写其中之一即可，可带“杭州市拱墅”“拱墅”；名称须正是其中之一，
+    本单位的其他叫法写在 settings.GS055.bodies），上线日期（`events.golive`）不早于验收日期。
     验收审查的内容（资料、合同履行、功能性能安全、资源共享等）由专家验收判断，无法自动检查。
 
     ## 为什么
@@ -796,11 +811,8 @@ def acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     """
     yield from require_event(project, "accepted", "竣工验收", need=("date", "result", "by"))
     yield from _failed(project, "accepted", "竣工验收不合格，不得投入使用", "整改后重新报请领导小组办公室组织验收")
-    by = (project.event("accepted") or {}).get("by")
-    if by and not _is_office(by):
-        yield Finding("project.yaml", ("events", "accepted", "by"),
-                      f"竣工验收由“{by}”组织；应由领导小组办公室（区数据资源局）统一组织专家验收",
-                      "报请领导小组办公室组织竣工验收")
+    yield from bodies.check_by(project, ctx, ACCEPTANCE_BODIES, "project.yaml", ("events", "accepted", "by"),
+                               "竣工验收的组织单位")
     yield from _events_in_order(project, "accepted", "golive", "验收合格后才能投入使用")
 
 
@@ -881,7 +893,8 @@ def contract_signed(project: "Project", ctx: Context) -> Iterator[Finding]:
             citation=cite("五（四）", "经费预算100万元以上的信息化项目，由项目建设单位落实项目监理，并向领导小组办公室提交项目监理"
                                     "相关材料。"),
             message="经费预算100万元以上（含100万元）的项目没有落实项目监理或没有提交监理相关材料",
-            hint="在 contract.yaml 记录监理单位和合同，在 documents.supervision_materials 写提交日期并附材料")
+            hint="在 contract.yaml 记录监理单位和合同，在 documents.supervision_materials 写提交日期并附材料",
+            boundaries=(threshold("经费预算100万元", "以上", True, "100.00 万元须落实监理，99.99 万元不需要"),))
 def supervision(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入实施前，经费预算（budget.yaml 的 `total`）100万元以上（含100万元；99.99万元不需要）的项目：
@@ -970,7 +983,8 @@ def _in_service_since(project: "Project") -> _dt.date | None:
                                     "形成完整的运维安全保障记录，定期报送至区数据资源局。"),
             message="运维阶段没有报送运维安全保障记录",
             hint="在 project.yaml 的 om_records 记录每次报送区数据资源局的日期、期间和记录文件",
-            settings=(Setting("period_months", "int", "“定期”报送的间隔（月）；办法没有规定，按区数据资源局的要求设置"),))
+            settings=(Setting("period_months", "int", "“定期”报送的间隔（月）；办法没有规定，按区数据资源局的要求设置"),),
+            boundaries=(period("“定期”报送的间隔（settings.GS061.period_months）", "内", True, "period_months: 3：2026-01-15 报送后，2026-04-15 报送仍按期，04-16 逾期（对应日是休假日的顺延）", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；间隔按民法典 第二百零一条至第二百零三条推算：起算日不计入，对应日当天仍按期，遇休假日顺延"),))
 def om_records(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     运维阶段：project.yaml 的 `om_records`（报送区数据资源局的运维安全保障记录）是否至少有一次；设置了参数

@@ -6,7 +6,7 @@ from govproj.packs.jl import change  # noqa: F401  (registers JL211, change cont
 from govproj.packs.jl.coverage import COVERAGE
 from govproj.packs.jl.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS, FUNDING_TYPES
 from govproj.packs.jl.examples import EXAMPLES
-from govproj.packs.jl.rules import ARCHIVE_ITEMS, DOC, RULES, STAGES
+from govproj.packs.jl.rules import APPROVAL_BODIES, ARCHIVE_ITEMS, DOC, RULES, STAGES, UNIFIED_BODIES
 
 PACK = Pack(
     id="jl",
@@ -40,6 +40,7 @@ PACK = Pack(
     funding_types=FUNDING_TYPES,
     archive=ARCHIVE_ITEMS,
     settings_help="JL221.serious_delay_days：多少天算“工程严重逾期”（办法未规定，默认未设置）",
+    bodies=(UNIFIED_BODIES, APPROVAL_BODIES, change.BODIES),
 )
 
 __all__ = ["PACK"]

@@ -5,9 +5,11 @@ import datetime as _dt
 from typing import TYPE_CHECKING, Iterator
 
 from govproj.core.money import Money
+from govproj.packs import bodies as b
 from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.helpers import fmt_date
 from govproj.packs.jl.rules import RULES, cite, since
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
@@ -35,6 +37,10 @@ def after_procurement(change: Change) -> str:
     return f"变更 {record.get('id') or ''} {when} 实施，采购程序已于 {fmt_date(started)} 发起"
 
 
+BODIES = b.Bodies("JL211", "变更备案或审核", ARTICLE, "报送省政务服务和数字化局备案……报送省政务服务和数字化局审核",
+                  (b.Body("省政务服务和数字化局", ("省政务服务和数字化建设管理局",)),), "changes.yaml 的 changes[].approval.by", ("吉林",))
+
+
 def classify(change: Change) -> Route:
     """第二十一条（一）自行调整并备案，（二）报审核、通过后方可执行；采购程序执行后，原则上不予变更。"""
     late = after_procurement(change)
@@ -53,8 +59,9 @@ def classify(change: Change) -> Route:
         failed.append(f"变更后项目总投资额 {wan(s.total_after)} 万元，超过200万元")
     if failed:
         return Route("项目立项单位应编制变更材料，报送省政务服务和数字化局审核，通过后方可执行", "审批", before=True,
+                     bodies=BODIES,
                      why="属于第二十一条（二）：" + "；".join(failed))
-    return Route("由项目立项单位自行调整，并将项目调整相关材料报送省政务服务和数字化局备案", "备案",
+    return Route("由项目立项单位自行调整，并将项目调整相关材料报送省政务服务和数字化局备案", "备案", bodies=BODIES,
                  why=f"属于第二十一条（一）：不影响总体目标，涉及金额 {wan(change.amount)} 万元（{share(change.ratio)}，"
                      f"不超过10%），变更后总投资额 {wan(s.total_after)} 万元（不超过200万元）")
 
@@ -63,7 +70,9 @@ def classify(change: Change) -> Route:
             citation=cite("二十一", "项目立项一经审核,原则上不予变更。因特殊原因确需变更的,在未执行采购程序前,项目立项单位应履行相关程序"),
             message="与立项批复（基线）相比发生了变更，没有按第二十一条备案或经省政务服务和数字化局审核",
             hint="在 changes.yaml 记录变更：日期、内容、原因、金额、是否影响总体目标、依据条款，以及备案或审核的日期、机关、"
-                 "程序和证据文件；变更只能在执行采购程序之前")
+                 "程序和证据文件；变更只能在执行采购程序之前",
+            settings=(b.setting("受理变更备案、审核的机关"),),
+            boundaries=(threshold("涉及金额占总投资额10%", "不超过", True, "批复 168 万元：增加 16.80 万元（10%）可备案，16.81 万元须审核", spelled="不超过项目总投资额10%(含10%)"), threshold("变更后总投资额200万元", "不超过", True, "批复 190 万元：增加到 200.00 万元可备案，200.01 万元须审核", spelled="不超过200万元(含200万元)"),))
 def change_filed_or_reviewed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     把项目与立项批复基线（进入“立项批复”阶段时 `govproj advance` 打的标签）比较：总投资、预算明细各项、建设内容。

@@ -7,7 +7,6 @@ from govproj.core.fields import F, L, M
 KINDS: tuple[tuple[str, str], ...] = (("unified", "统一建设"), ("self", "自行建设"))
 
 BUREAU = "省政务服务和数字化局"  # 省政务服务和数字化建设管理局 (第四条 简称)
-BUREAU_MARK = "政务服务和数字化"  # how its name is recognised in `by` fields
 
 
 # key, label, help — what happened, with date and document number (project.yaml → events)

@@ -12,9 +12,11 @@ from govproj.core.money import Money
 from govproj.core.deadlines import CALENDAR_PERIOD, FROM, OVERDUE, WORKING_DAYS, DeadlineSet, EventDate, FieldValue, Period, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (order_findings, archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
-from govproj.packs.jl.data import BUREAU, BUREAU_MARK, PROVINCIAL
+from govproj.packs.jl.data import BUREAU, PROVINCIAL
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -59,12 +61,20 @@ def _wan(value: Money) -> str:
     return f"{value:f}万元"
 
 
-def is_bureau(text: object) -> bool:
-    return isinstance(text, str) and BUREAU_MARK in text
+BUREAU_BODY = bodies.Body(BUREAU, ("省政务服务和数字化建设管理局",))  # 第四条: the full name, then the 简称
+APPROVAL_BODIES = bodies.Bodies("JL103", "立项审核", "第十条", "应当经过省政务服务和数字化局审核立项", (BUREAU_BODY,),
+                                "project.yaml 的 events.approved.by", ("吉林",))
+UNIFIED_BODIES = bodies.Bodies("JL041", "统一建设项目的采购和竣工验收", "第四条、第二十五条",
+                               "立项和采购主体是省政务服务和数字化局……由省政务服务和数字化局直接组织竣工验收", (BUREAU_BODY,),
+                               "project.yaml 的 events.procurement_started.by、events.final_accepted.by", ("吉林",),
+                               note="自行建设项目的采购和验收主体是项目立项单位：by 须正是 unit 的名称")
 
 
 def same_unit(by: object, unit: object) -> bool:
-    return isinstance(by, str) and isinstance(unit, str) and bool(by) and bool(unit) and (by in unit or unit in by)
+    """`by` names the unit itself (exactly, or as one of the names it lists), not a name that merely contains it."""
+    if not isinstance(by, str) or not isinstance(unit, str) or not unit.strip():
+        return False
+    return "".join(unit.split()) in bodies.candidates(by)
 
 
 def classified(project: "Project") -> bool:
@@ -249,7 +259,8 @@ def scope_provincial_funds(project: "Project", ctx: Context) -> Iterator[Finding
             citation=cite("四", "自行建设项目是指由项目需求提出单位进行采购和建设的政务信息系统项目,立项和采购主体是项目需求提出单位,"
                                "省政务服务和数字化局对采购和建设过程进行监督和管理。"),
             message="采购或验收的组织单位与建设方式（统一建设/自行建设）不符",
-            hint="统一建设项目由省政务服务和数字化局采购并组织竣工验收；自行建设项目由项目立项单位采购、组织初步验收和竣工验收")
+            hint="统一建设项目由省政务服务和数字化局采购并组织竣工验收；自行建设项目由项目立项单位采购、组织初步验收和竣工验收",
+            settings=(bodies.setting("统一建设项目的采购和竣工验收主体"),))
 def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     建设方式就是项目类型 `kind`：`unified` 统一建设、`self` 自行建设。已记录的事件里，组织单位（`by`）须与建设方式一致：
@@ -260,7 +271,8 @@ def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
     | `events.preliminary_accepted.by`（初步验收） | 不检查 | 项目立项单位 |
     | `events.final_accepted.by`（竣工验收） | 省政务服务和数字化局 | 项目立项单位 |
 
-    名称含“政务服务和数字化”即认作省政务服务和数字化局；与 `unit` 相同或互相包含即认作项目立项单位。
+    名称须正是省政务服务和数字化局或其全称省政务服务和数字化建设管理局（可带“吉林”，或写在 settings.JL041.bodies
+    里的本单位叫法），不是含有这几个字的任意名称；项目立项单位须与 `unit` 相同（或是 `by` 列出的名称之一）。
     事件已记录而没有写 `by` 的，也报告。涉密项目（`classified: true`）的采购、验收按保密规定执行，不检查（第十七条）。
 
     ## 为什么
@@ -286,6 +298,7 @@ def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
         return
     unit = project.get("project.yaml", "unit")
     unified = project.kind == "unified"
+    extra = bodies.extra_names(ctx.settings.get(bodies.SETTING_NAME))
     checks = [("procurement_started", "采购", "采购主体")]
     if not unified:
         checks.append(("preliminary_accepted", "初步验收", "初步验收组织单位"))
@@ -298,9 +311,10 @@ def mode_decides_who(project: "Project", ctx: Context) -> Iterator[Finding]:
         if blank(by):
             yield Finding("project.yaml", ("events", key, "by"), f"{what}没有写{role}（by）",
                           f"在 events.{key}.by 写{role}：" + (f"{BUREAU}" if unified else f"项目立项单位 {unit or ''}"))
-        elif unified and not is_bureau(by):
+        elif unified and not UNIFIED_BODIES.accepts(by, extra):
             yield Finding("project.yaml", ("events", key, "by"),
-                          f"统一建设项目的{role}是{BUREAU}，这里写的是“{by}”")
+                          f"统一建设项目的{role}是{BUREAU}（{UNIFIED_BODIES.article}），这里写的是“{by}”",
+                          f"核对{role}；本单位对它另有叫法或机构已更名的，在 settings.JL041.bodies 写上这个名称")
         elif not unified and not same_unit(by, unit):
             yield Finding("project.yaml", ("events", key, "by"),
                           f"自行建设项目的{role}是项目立项单位（{unit or 'unit 未填'}），这里写的是“{by}”")
@@ -462,11 +476,13 @@ def civil_works_split(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL103", "立项批复未记录", severity="error", stages=since("approved"),
             citation=cite("十", "新建、改建、扩建等政务信息系统项目,应当经过省政务服务和数字化局审核立项。"),
             message="没有记录省政务服务和数字化局的立项批复（日期、文号、批复机关），或批复未写明是否要求初步设计和概算",
-            hint="在 events.approved 写批复日期、文号，by 写省政务服务和数字化局；在 design_required 写批复是否要求初步设计方案与投资概算")
+            hint="在 events.approved 写批复日期、文号，by 写省政务服务和数字化局；在 design_required 写批复是否要求初步设计方案与投资概算",
+            settings=(bodies.setting("立项批复机关"),))
 def approval_recorded(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入“立项批复”阶段时：
-    - `events.approved` 有日期、文号和批复机关，批复机关是省政务服务和数字化局（名称含“政务服务和数字化”）；
+    - `events.approved` 有日期、文号和批复机关，批复机关是省政务服务和数字化局（或第四条的全称省政务服务和数字化建设
+      管理局，可带“吉林”；本单位的其他叫法写在 settings.JL103.bodies）；
     - `design_required` 写明立项批复是否要求进一步提交初步设计方案与投资概算（true/false）；
     - 已发起采购的，采购（`events.procurement_started.date`）不早于立项批复。
 
@@ -486,9 +502,7 @@ def approval_recorded(project: "Project", ctx: Context) -> Iterator[Finding]:
     ```
     """
     yield from require_event(project, "approved", "立项批复", need=("date", "doc_no", "by"))
-    by = (project.event("approved") or {}).get("by")
-    if not blank(by) and not is_bureau(by):
-        yield Finding("project.yaml", ("events", "approved", "by"), f"立项批复机关是“{by}”，应当经过{BUREAU}审核立项")
+    yield from bodies.check_by(project, ctx, APPROVAL_BODIES, "project.yaml", ("events", "approved", "by"), "立项批复机关")
     if project.get("project.yaml", "design_required") is None:
         yield Finding("project.yaml", ("design_required",), "没有写立项批复是否要求提交初步设计方案与投资概算",
                       "按立项批复在 design_required 写 true（要求）或 false（不要求）")
@@ -554,7 +568,8 @@ def base_resources(project: "Project", ctx: Context) -> Iterator[Finding]:
             citation=cite("十二", "(一)对于拟利用省级财政资金在200万元以下(含200万)的政务信息系统项目,可简化为仅编制项目申报书;"
                                  "(二)对于拟利用省级财政资金在200万元以上的政务信息系统项目,需提交可行性研究报告。"),
             message="拟利用省级财政资金超过200万元，须提交可行性研究报告",
-            hint="按附件1 提纲编制可行性研究报告，在 documents.feasibility_study 写名称并附文件")
+            hint="按附件1 提纲编制可行性研究报告，在 documents.feasibility_study 写名称并附文件",
+            boundaries=(threshold("省级财政资金200万元", "以下（含200万）", True, "200.00 万元只需申报书，200.01 万元须提交可行性研究报告", why="原文（一）写明“200万元以下(含200万)”：200 万元整归（一）；（二）的“200万元以上”因此不含本数，否则 200 万元整同时落入两项（民法典 第一千二百五十九条的“以上”含本数，这里由原文的括号排除）"),))
 def feasibility_study(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     拟利用的省级财政资金 = budget.yaml 资金来源中类型为省级财政资金（`type: 省级财政资金`）的各项之和；来源名称
@@ -1005,7 +1020,8 @@ def crypto_assessed(project: "Project", ctx: Context) -> Iterator[Finding]:
             message="工程严重逾期，没有记录向省政务服务和数字化局报告",
             hint="在 events.delay_reported 记录报告的日期和文号",
             settings=(Setting("serious_delay_days", "int",
-                              "超过计划完成建设日期多少个日历日（含本数）算“工程严重逾期”；办法没有规定，按省政务服务和数字化局的口径设置"),))
+                              "超过计划完成建设日期多少个日历日（含本数）算“工程严重逾期”；办法没有规定，按省政务服务和数字化局的口径设置"),),
+            boundaries=(threshold("“工程严重逾期”的天数（settings.JL221.serious_delay_days）", "达到", True, "serious_delay_days: 30：逾期 30 天即算严重逾期、须报告，29 天不算", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；逾期天数达到设置值即算（含本数）"),))
 def serious_delay(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     计划完成建设日期 = `schedule.completion`；实际完成 = 开始试运行（`events.trial_started.date`），尚未试运行时取今天。
@@ -1223,7 +1239,8 @@ def risk_assessment(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL254", "试运行稳定未满20个工作日即申请竣工验收", severity="error", stages=since("final_apply"), kinds=("self",),
             citation=cite("二十五", "初步验收通过,且试运行达到稳定状态20个工作日后,项目立项单位向省政务服务和数字化局提交竣工验收申请报告"),
             message="初步验收通过、且试运行达到稳定状态满20个工作日后，方可提交竣工验收申请",
-            hint="在 events.trial_stable 记录达到稳定状态的日期；竣工验收申请（events.final_applied）在第20个工作日之后提交")
+            hint="在 events.trial_stable 记录达到稳定状态的日期；竣工验收申请（events.final_applied）在第20个工作日之后提交",
+            boundaries=(period("试运行稳定20个工作日", "个工作日后", False, "2025-09-25 达到稳定状态：第20个工作日 D = 2025-10-29，10-30 提交可以，10-29 提交不可以", why="民法典 第二百零一条至第二百零三条：稳定当日不计入，第20个工作日到24时才过完，所以“20个工作日后”自其次日起；工作日按国务院放假安排"),))
 def twenty_workdays(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     自行建设项目。从试运行达到稳定状态之日（`events.trial_stable.date`，当日不计入，《民法典》第二百零一条）起往后数
@@ -1411,7 +1428,8 @@ def acceptance_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL261", "未按期竣工验收且未提交书面说明", severity="error", stages=since("build"),
             citation=cite("二十六", "项目不能按期完成竣工验收的,项目立项单位应向省政务服务和数字化局提交书面说明材料。"),
             message="项目不能按期完成竣工验收，没有记录向省政务服务和数字化局提交书面说明",
-            hint="在 events.delay_explained 记录提交书面说明材料的日期、文号和文件")
+            hint="在 events.delay_explained 记录提交书面说明材料的日期、文号和文件",
+            boundaries=(period("计划竣工验收日期（schedule.acceptance）", "按期", True, "计划 2026-12-31：当天验收通过算按期，到 2027-01-01 仍未验收须提交书面说明", why="计划竣工验收日期是期日：当天24时前完成都算按期（民法典 第二百零三条第二款），不因休假日顺延"),))
 def late_acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     计划竣工验收日期 = `schedule.acceptance`（立项批复核准的建设期）。竣工验收（`events.final_accepted`，结论不是 fail）
@@ -1498,7 +1516,8 @@ RECTIFY_QUOTE = "未通过初步验收或竣工验收的项目,项目立项单�
 @RULES.rule("JL262", "未通过初步验收后未在一个月内完成整改", severity="error", stages=since("preliminary"),
             citation=cite("二十六", RECTIFY_QUOTE),
             message="未通过初步验收的项目应在一个月内完成整改，整改完成后再组织初步验收",
-            hint="在 events.preliminary_rectified 记录整改完成日期；重新初步验收在整改完成之后")
+            hint="在 events.preliminary_rectified 记录整改完成日期；重新初步验收在整改完成之后",
+            boundaries=(period("整改一个月（自初步验收未通过之日）", "内", True, "2026-10-16 未通过：期限 2026-11-16；2026-09-01 未通过：对应日 10-01 在国庆假期内，顺延到 2026-10-08"),))
 def rectify_preliminary(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     初步验收未通过之日 = `events.preliminary_failed.date`（重新验收通过后保留的记录），没有时取结论为 fail 的
@@ -1528,7 +1547,8 @@ def rectify_preliminary(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("JL263", "未通过竣工验收后未在一个月内完成整改", severity="error", stages=since("final"),
             citation=cite("二十六", RECTIFY_QUOTE),
             message="未通过竣工验收的项目应在一个月内完成整改，整改完成后再组织竣工验收",
-            hint="在 events.final_rectified 记录整改完成日期；重新竣工验收在整改完成之后")
+            hint="在 events.final_rectified 记录整改完成日期；重新竣工验收在整改完成之后",
+            boundaries=(period("整改一个月（自竣工验收未通过之日）", "内", True, "2026-12-08 未通过：期限 2027-01-08，当天完成整改按时，01-09 逾期"),))
 def rectify_final(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     与 JL262 相同，针对竣工验收：未通过之日 = `events.final_failed.date`，没有时取结论为 fail 的

@@ -6,7 +6,7 @@ from govproj.packs.xc import change  # noqa: F401  (registers XC221, change cont
 from govproj.packs.xc.coverage import COVERAGE
 from govproj.packs.xc.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, KINDS, FUNDING_TYPES
 from govproj.packs.xc.examples import EXAMPLES
-from govproj.packs.xc.rules import ARCHIVE_ITEMS, RULES, STAGES
+from govproj.packs.xc.rules import ARCHIVE_ITEMS, CRYPTO_BODIES, RULES, STAGES
 
 PACK = Pack(
     id="xc",
@@ -38,6 +38,7 @@ PACK = Pack(
     sample_doc_no="西科信函〔2026〕12号",
     funding_types=FUNDING_TYPES,
     archive=ARCHIVE_ITEMS,
+    bodies=(CRYPTO_BODIES, change.BODIES),
 )
 
 __all__ = ["PACK"]

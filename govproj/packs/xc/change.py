@@ -4,8 +4,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from govproj.core.money import Money
+from govproj.packs import bodies as b
 from govproj.packs.change_control import TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.xc.rules import RULES, cite, since
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
@@ -32,6 +34,10 @@ def situation(reason: str) -> str | None:
     return None
 
 
+BODIES = b.Bodies("XC221", "变更备案或审查", ARTICLE, "调整前应向区科技和信息化局备案……报区科技和信息化局审查",
+                  (b.Body("区科技和信息化局"),), "changes.yaml 的 changes[].approval.by", ("北京市西城", "西城"))
+
+
 def classify(change: Change) -> Route:
     """第二十二条: 备案 when every condition holds; otherwise 报区科技和信息化局审查, 审查通过后实施."""
     s = change.summary
@@ -48,9 +54,9 @@ def classify(change: Change) -> Route:
     if not found or None in found:
         failed.append("没有写明属于所列三种情形之一（reason 写 （一）、（二）或（三））")
     if failed:
-        return Route("报区科技和信息化局审查，审查通过后实施变更", "审批", before=True,
+        return Route("报区科技和信息化局审查，审查通过后实施变更", "审批", before=True, bodies=BODIES,
                      why="不符合可由项目单位自行调整的情形：" + "；".join(failed))
-    return Route("可以由项目单位调整，调整前应向区科技和信息化局备案", "备案", before=True,
+    return Route("可以由项目单位调整，调整前应向区科技和信息化局备案", "备案", before=True, bodies=BODIES,
                  why=f"未超出预算批复、建设目标不变，涉及金额 {wan(change.amount)} 万元（{share(change.ratio)}），"
                      f"不超过10%且不超过50万元，属于情形（{'）（'.join(sorted(set(found)))}）；"
                      "是否符合全区统筹规划建设原则须人工判断")
@@ -62,7 +68,9 @@ def classify(change: Change) -> Route:
                                      "调整前应向区科技和信息化局备案。"),
             message="与批复基线相比发生了变更，没有按第二十二条备案（小额、三种情形之一）或经区科技和信息化局审查",
             hint="在 changes.yaml 记录变更：日期、内容、原因、情形（reason）、金额、是否影响建设目标、依据条款，"
-                 "以及备案或审查的日期、机关、程序和证据文件")
+                 "以及备案或审查的日期、机关、程序和证据文件",
+            settings=(b.setting("受理变更备案、审查的机关"),),
+            boundaries=(threshold("调整占批复总投资10%", "不超过", True, "批复 386 万元：调整 38.60 万元（10.00%）可备案，38.61 万元须审查"), threshold("调整金额50万元", "不超过", True, "批复 600 万元：调整 50.00 万元可备案，50.01 万元须审查"),))
 def change_filed_or_reviewed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     把项目与批复基线比较（进入“建设”阶段时 `govproj advance` 打的标签，即审查意见函之后的项目）：总投资、预算明细

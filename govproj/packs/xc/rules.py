@@ -9,9 +9,11 @@ from govproj.core.money import Money
 from govproj.core.deadlines import BY, DONE, FROM, OVERDUE, DeadlineSet, EventDate, FieldValue, Period, Workdays, \
     estimate_note
 from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (decided, decision_words, order_findings, archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.xc.data import FISCAL, PPP, SOCIAL
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -331,14 +333,21 @@ def crypto_plan(project: "Project", ctx: Context) -> Iterator[Finding]:
     yield from require_document(project, "crypto_form", "《政府投资信息化项目密码应用审核表》", need=("evidence",))
 
 
+CRYPTO_BODIES = bodies.Bodies("XC102", "密码应用审核", "第十条", "报区委机要局（区密码管理局）审核",
+                              (bodies.Body("区委机要局", ("区密码管理局",)),), "security.yaml 的 crypto.approval.by",
+                              ("北京市西城", "西城", "中共北京市西城", "中共西城"))
+
+
 @RULES.rule("XC102", "立项审批前没有区密码管理局的审核意见", severity="error", stages=since("decision"),
             citation=cite("第十条", "区委机要局（区密码管理局）审核意见作为开展信息化项目立项审批、安排资金的重要依据。"),
             message="关键信息基础设施或等保三级及以上项目，区政府决策前没有区委机要局（区密码管理局）的密码应用审核意见",
-            hint="在 security.yaml 的 crypto.approval 记录审核意见的日期、文号、审核机关和文件")
+            hint="在 security.yaml 的 crypto.approval 记录审核意见的日期、文号、审核机关和文件",
+            settings=(bodies.setting("密码应用审核机关"),))
 def crypto_approval(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     关键信息基础设施或等保三级及以上的项目，进入“区政府批复”阶段前：
-    - `crypto.approval` 有日期、审核机关（`by`，须为区委机要局或区密码管理局）和审核意见文件；
+    - `crypto.approval` 有日期、审核机关（`by`，须为区委机要局或区密码管理局：名称须正是其中之一，可带“中共北京市西城”
+      “西城”等地名，或在 settings.XC102.bodies 写本单位的叫法）和审核意见文件；
     - 审核意见不早于专家评审（`crypto.review.date`）；
     - 审核意见不晚于区政府决策及批复（`events.approved.date`）和预算安排（`events.budget_arranged.date`），同一天可以。
 
@@ -365,11 +374,10 @@ def crypto_approval(project: "Project", ctx: Context) -> Iterator[Finding]:
     if when is None:
         yield Finding("security.yaml", ("crypto", "approval", "date") if approval else ("crypto",))
         return
-    by = str(approval.get("by") or "")
-    if "机要局" not in by and "密码管理局" not in by:
-        yield Finding("security.yaml", ("crypto", "approval", "by"),
-                      f"审核机关“{by}”不是区委机要局（区密码管理局）" if by else "没有写审核机关",
+    if blank(approval.get("by")):
+        yield Finding("security.yaml", ("crypto", "approval", "by"), "没有写审核机关",
                       "在 crypto.approval.by 写 中共北京市西城区委机要局（区密码管理局）")
+    yield from bodies.check_by(project, ctx, CRYPTO_BODIES, "security.yaml", ("crypto", "approval", "by"), "审核机关")
     if blank(approval.get("evidence")):
         yield Finding("security.yaml", ("crypto", "approval", "evidence"), "缺少审核意见文件",
                       "把审核意见放入 evidence/ 并在 crypto.approval.evidence 引用")
@@ -390,7 +398,8 @@ def crypto_approval(project: "Project", ctx: Context) -> Iterator[Finding]:
             hint="增加网络安全预算，或核对预算明细的类别；下限按国家和北京市现行规定在 settings 设置",
             settings=(Setting("min_share", "percent", "网络安全预算资金占总投资的最低比例（%），按国家及北京市现行规定填写；"
                                                      "第十条没有给出数字，所以没有默认值"),
-                      Setting("categories", "str", "计入网络安全预算的预算明细类别，用顿号分隔", "安全")))
+                      Setting("categories", "str", "计入网络安全预算的预算明细类别，用顿号分隔", "安全")),
+            boundaries=(threshold("网络安全预算比例（settings.XC103.min_share，办法未给数字）", "不低于", True, "min_share: 10、总投资 386 万元：安全类 38.60 万元（10%）合格，38.59 万元不合格", why="原文“不得低于”：等于下限即合格（“低于”不包括本数，民法典 第一千二百五十九条）"),))
 def security_share(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     进入初审起，budget.yaml 中计入网络安全的预算明细（默认类别“安全”，可用参数 `categories` 调整，如“安全、测评”）
@@ -915,7 +924,8 @@ def yearly_tests(project: "Project", ctx: Context) -> Iterator[Finding]:
             citation=cite("第二十条", "软件开发投资在 100 万元（含 100 万元）以上的项目，以及其他有必要进行软件测评的项目，"
                                    "项目验收前应当进行软件测评。"),
             message="软件开发投资在100万元（含）以上、或经认定有必要进行软件测评的项目，验收前没有进行软件测评",
-            hint="在 security.yaml 的 assessments 记录软件测评：type 软件测评、日期、结论、测评机构和报告")
+            hint="在 security.yaml 的 assessments 记录软件测评：type 软件测评、日期、结论、测评机构和报告",
+            boundaries=(threshold("软件开发投资100万元", "以上", True, "100.00 万元须软件测评，99.99 万元不要求", spelled="100 万元（含 100 万元）以上"),))
 def software_test(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     budget.yaml 中类别为“软件开发”的预算明细之和（软件开发投资）大于或等于 100 万元时，进入“竣工验收”前
@@ -954,7 +964,8 @@ def software_test(project: "Project", ctx: Context) -> Iterator[Finding]:
             citation=cite("第二十条", "软硬件投资合计金额在 100 万元（含 100 万元）以上的项目原则上应当实行监理。"),
             message="软硬件投资合计在100万元（含）以上，没有监理单位",
             hint="在 contract.yaml 的 parties 记录监理单位（role: 监理）；确不实行监理的，用豁免写明理由",
-            settings=(Setting("categories", "str", "计入软硬件投资的预算明细类别，用顿号分隔", "软件开发、硬件购置"),))
+            settings=(Setting("categories", "str", "计入软硬件投资的预算明细类别，用顿号分隔", "软件开发、硬件购置"),),
+            boundaries=(threshold("软硬件投资合计100万元", "以上", True, "100.00 万元原则上应当监理，99.99 万元不要求", spelled="100 万元（含 100 万元）以上"),))
 def supervision(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     软硬件投资合计（budget.yaml 中类别为“软件开发”“硬件购置”的明细之和；参数 `categories` 可加入如“系统集成”）
@@ -1090,7 +1101,8 @@ def midterm_report(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("XC232", "建设延期未报告", severity="error", stages=("build", "apply"),
             citation=cite("第二十三条", "项目建设过程中出现延期、投资损失风险等情况，项目单位应当及时报告区科技和信息化局。"),
             message="已过计划完成日期仍未验收，没有向区科技和信息化局报告延期",
-            hint="在 events.delay_reported 写报告日期并附报告；或核对 planned_finish")
+            hint="在 events.delay_reported 写报告日期并附报告；或核对 planned_finish",
+            boundaries=(period("计划完成日期（planned_finish）", "到期", True, "计划 2026-12-31 完成：当天完成不算延期，2027-01-01 起未完成即延期、须报告", why="计划完成日期是期日：当天24时前完成都不算延期，次日起算延期（民法典 第二百零三条第二款）；不因休假日顺延"),))
 def delay_reported(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     建设和验收申请阶段，今天已晚于计划完成日期（project.yaml `planned_finish`）、尚未竣工验收的项目，
@@ -1130,7 +1142,8 @@ DEADLINES.declare("XC232", "按计划完成并竣工验收（逾期须报告区�
             citation=cite("第二十五条", "项目单位在项目验收前不低于 15 个工作日，应向区科技和信息化局提交验收申请表及验收材料，"
                                      "经批准后方可由项目单位组织项目竣工验收。"),
             message="验收申请应在验收前不低于15个工作日提交，并经批准后方可组织竣工验收",
-            hint="在 events.acceptance_applied 记录提交日期和验收材料，在 events.acceptance_approved 记录批准日期；验收日期至少在申请后第15个工作日")
+            hint="在 events.acceptance_applied 记录提交日期和验收材料，在 events.acceptance_approved 记录批准日期；验收日期至少在申请后第15个工作日",
+            boundaries=(period("15个工作日（验收申请到验收）", "不低于", True, "2025-09-30 提交：第15个工作日是 2025-10-28（国庆中秋假期不计、10-11 调休上班计入），10-28 验收合格；10-09 才提交则最早 10-29 验收", why="民法典 第二百零一条至第二百零三条：申请当日不计入，数到第15个工作日当天即可验收（“不低于”含本数）；工作日按国务院放假安排"),))
 def acceptance_application(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     - 进入“竣工验收”前：`events.acceptance_applied` 有提交日期并附验收申请表及验收材料；`events.acceptance_approved`
@@ -1403,7 +1416,8 @@ def orders_xc311(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("XC321", "验收满一年未报送绩效自评报告", severity="error", stages=since("operation"),
             citation=cite("第三十二条", "项目验收满一年后，项目单位应向区科技和信息化局报送项目绩效自评报告。"),
             message="项目验收满一年后应报送绩效自评报告",
-            hint="在 events.self_evaluation 写报送日期并附绩效自评报告")
+            hint="在 events.self_evaluation 写报送日期并附绩效自评报告",
+            boundaries=(period("验收满一年", "满", False, "2025-10-28 验收：2026-10-28 24时届满，10-28 报送早了，2026-10-29 起为满一年后"),))
 def self_evaluation(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     以竣工验收日（`events.accepted.date`）起满一年之日为准：期间按《民法典》第二百零一条至第二百零三条计算

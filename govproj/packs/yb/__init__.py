@@ -6,7 +6,7 @@ from govproj.packs.yb import change  # noqa: F401  (registers YB111, change cont
 from govproj.packs.yb.coverage import COVERAGE
 from govproj.packs.yb.data import DOCUMENTS, EVENTS, EXTRA_FIELDS, PLATFORMS, FUNDING_TYPES
 from govproj.packs.yb.examples import EXAMPLES
-from govproj.packs.yb.rules import ARCHIVE_ITEMS, RULES, STAGES
+from govproj.packs.yb.rules import ARCHIVE_ITEMS, NDRC_BODIES, RULES, STAGES
 
 # 第十一条（二）: a change above 10% of the investment means a new plan, declared again — from any stage after the
 # approved plan (the baseline) until the project is built or running
@@ -48,6 +48,7 @@ PACK = Pack(
     sample_doc_no="渝北大数据函〔2026〕12号",
     funding_types=FUNDING_TYPES,
     archive=ARCHIVE_ITEMS,
+    bodies=(NDRC_BODIES, change.BODIES, change.NDRC),
 )
 
 __all__ = ["PACK"]

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from govproj.packs import bodies as b
 from govproj.packs.change_control import FILE, TEN_PERCENT, Change, Route, check_change, share, wan
 from govproj.packs.yb.rules import RULES, cite, since
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Context, Finding
 
 if TYPE_CHECKING:
@@ -12,6 +14,14 @@ if TYPE_CHECKING:
 
 ARTICLE = "第十一条"
 CODES = ("YB111",)
+
+
+YB = ("重庆市渝北", "渝北")
+BODIES = b.Bodies("YB111", "变更批准", ARTICLE, "须书面报区大数据发展局批准", (b.Body("区大数据发展局"),),
+                  "changes.yaml 的 changes[].approval.by", YB)
+NDRC = b.Bodies("YB111", "固定资产投资项目的变更批准", ARTICLE, "还需报区发展改革委批准",
+                (b.Body("区发展改革委", ("区发展和改革委员会",)),), "changes.yaml 的 changes[].approval.by", YB,
+                note="只对属于固定资产投资建设的项目（fixed_asset: true）：变更记录里至少一条由区发展改革委批准")
 
 
 def classify(change: Change) -> Route:
@@ -24,6 +34,7 @@ def classify(change: Change) -> Route:
                             "重新纳入预算时会打新的基线标签")
     fixed = change.current.get("project.yaml", "fixed_asset") is True
     return Route("编制变更说明，书面报区大数据发展局批准后才能实施" + ("，并报区发展改革委批准" if fixed else ""), "审批", before=True,
+                 bodies=BODIES,
                  why=f"第十一条（一）：{figures}，不超过10%" + ("；属于固定资产投资建设的项目" if fixed else ""))
 
 
@@ -31,8 +42,9 @@ def ndrc_approval(change: Change, route: Route) -> Iterable[Finding]:
     """A fixed-asset project's change is also approved by 区发展改革委 (第十一条 括号内)."""
     if change.current.get("project.yaml", "fixed_asset") is not True:
         return
-    names = [str((r.get("approval") or {}).get("by") or "") for _, r in change.records]
-    if not any("发展改革" in n or "发展和改革" in n or "发改" in n for n in names):
+    names = [(r.get("approval") or {}).get("by") for _, r in change.records]
+    extra = b.extra_names(change.current.get("project.yaml", "settings", "YB111", b.SETTING_NAME))
+    if not any(NDRC.accepts(n, extra) for n in names):
         index = change.records[-1][0]
         yield Finding(FILE, ("changes", index, "approval", "by"),
                       "属于固定资产投资建设的项目，变更还需报区发展改革委批准（第十一条），变更记录里没有区发展改革委的批准",
@@ -44,7 +56,9 @@ def ndrc_approval(change: Change, route: Route) -> Iterable[Finding]:
                                  "须书面报区大数据发展局批准后才能实施（属于固定资产投资建设的项目，还需报区发展改革委批准）。"),
             message="与审核同意的项目方案（基线）相比发生了调整或变更，没有按第十一条报批，或超过10%而未重新申报",
             hint="不超过项目投资额10%的：编制变更说明，报区大数据发展局（固定资产投资项目还报区发展改革委）批准后实施，"
-                 "记在 changes.yaml；超过10%的：重新编制项目方案并重新申报")
+                 "记在 changes.yaml；超过10%的：重新编制项目方案并重新申报",
+            settings=(b.setting("批准变更的机关（区大数据发展局、区发展改革委）"),),
+            boundaries=(threshold("调整占项目投资额10%", "不超过", True, "投资额 344.4 万元：调整 34.44 万元（10%）报批即可，34.45 万元须重新申报", why="原文（一）“不超过项目投资额10%”、（二）“超过项目投资额10%”：恰好10%属于（一）（“超过”不包括本数，民法典 第一千二百五十九条）"),))
 def change_approved_or_redeclared(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     把项目与审核同意的方案比较（进入“纳入预算”阶段时 `govproj advance` 打的基线标签）：总投资、预算明细各项、建设和
@@ -79,4 +93,4 @@ def change_approved_or_redeclared(project: "Project", ctx: Context) -> Iterator[
       - {id: C1, amount: 34.45, approval: {by: 重庆市渝北区大数据发展局, procedure: 审批}}
     ```
     """
-    yield from check_change(project, ctx, ARTICLE, classify, extra=ndrc_approval)
+    yield from check_change(project, ctx, ARTICLE, classify, more=ndrc_approval)

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any, Iterator
 from govproj.core.deadlines import DUE, DayOfYear, Deadline, DeadlineSet, EachItem, EventDate, FieldValue, ItemValue, \
     Workdays, estimate_note
 from govproj.packs.model import ArchiveItem, Stage
+from govproj.packs import bodies
 from govproj.packs.helpers import (order_findings, archive_findings, blank, events_in_order, fmt_date, require, require_document,
                                   require_event)
 from govproj.packs.yb.data import ARCHIVE, CHAPTERS, OUT_OF_SCOPE, SOURCES
+from govproj.core.rules import period, threshold  # noqa: F401
 from govproj.core.rules import Citation, Context, Finding, RuleSet, Setting
 
 if TYPE_CHECKING:
@@ -278,7 +280,8 @@ def _month_day(text: Any, year: int) -> _dt.date | None:
             message="运维类项目应在上一年底申报下一年度的运维需求",
             hint="预算年度 budget_year 的运维需求在上一年年底申报；events.declared.date 写申报日期",
             settings=(Setting("window_from", "str", "“年底”申报期从哪一天开始（MM-DD，文件未规定）；设置后早于此日申报报警告"),
-                      Setting("deadline", "str", "区大数据发展局通知的申报截止日（MM-DD，文件未规定）；不设置时以12月31日为限")))
+                      Setting("deadline", "str", "区大数据发展局通知的申报截止日（MM-DD，文件未规定）；不设置时以12月31日为限")),
+            boundaries=(period("预算年度上一年的12月31日（年底）", "底前", True, "2027 年度的运维需求：2026-12-31 申报按时，2027-01-04 申报晚了"),))
 def om_declared_year_end(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     运维类项目：申报日（`events.declared.date`）是否在预算年度（`budget_year`）的上一年之内，且不晚于该年12月31日。
@@ -708,16 +711,23 @@ def build_procurement(project: "Project", ctx: Context) -> Iterator[Finding]:
                           f"承建合同 {fmt_date(signed)} 签订，早于采购完成 {fmt_date(procured)}", "核对日期：先采购，后签合同")
 
 
+NDRC_BODIES = bodies.Bodies("YB102", "固定资产投资项目立项", "第十条", "须由建设单位向区发展改革委申请立项",
+                            (bodies.Body("区发展改革委", ("区发展和改革委员会",)),), "project.yaml 的 events.ndrc_approved.by",
+                            ("重庆市渝北", "渝北"))
+
+
 @RULES.rule("YB102", "固定资产投资项目未经发改委立项即采购", severity="error", stages=since("procure"), kinds=BUILD,
             citation=cite("十", "属于固定资产投资建设的项目，须由建设单位向区发展改革委申请立项，区发展改革委审批通过后，"
                                "向项目建设单位下达立项通知。"),
             message="属于固定资产投资建设的项目，须经区发展改革委立项后才能组织采购",
-            hint="在 fixed_asset 写明是否属于固定资产投资建设；属于的，在 events.ndrc_approved 记录立项通知的日期、文号和机关")
+            hint="在 fixed_asset 写明是否属于固定资产投资建设；属于的，在 events.ndrc_approved 记录立项通知的日期、文号和机关",
+            settings=(bodies.setting("固定资产投资项目的立项机关"),))
 def ndrc_approved(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     建设类项目进入“组织采购”及以后阶段时：
     - `fixed_asset`（是否属于固定资产投资建设）已回答；
-    - 属于的：`events.ndrc_approved` 有日期、文号和批复机关（名称含“发展改革”或“发改”），
+    - 属于的：`events.ndrc_approved` 有日期、文号和批复机关（区发展改革委，即区发展和改革委员会，可带“重庆市渝北”“渝北”；
+      本单位的其他叫法写在 settings.YB102.bodies），
       采购日期（`events.procured.date`）不早于立项日期。
 
     ## 为什么
@@ -745,10 +755,7 @@ def ndrc_approved(project: "Project", ctx: Context) -> Iterator[Finding]:
     if fixed is not True:
         return
     yield from gate(project, "ndrc_approved", "发改委立项", need=("date", "doc_no", "by"))
-    by = str((project.event("ndrc_approved") or {}).get("by") or "")
-    if by and not any(word in by for word in ("发展改革", "发展和改革", "发改")):
-        yield Finding("project.yaml", ("events", "ndrc_approved", "by"),
-                      f"立项机关是“{by}”，固定资产投资建设项目应由区发展改革委立项")
+    yield from bodies.check_by(project, ctx, NDRC_BODIES, "project.yaml", ("events", "ndrc_approved", "by"), "立项机关")
     yield from not_before(project, "procured", "采购完成", "ndrc_approved", "发改委立项")
 
 
@@ -757,7 +764,8 @@ def ndrc_approved(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("YB121", "合同未在签订后7个工作日内备案", severity="error", stages=(),
             citation=cite("十二", "项目建设和运维单位签订项目合同后，应于7个工作日内将合同复印件报区大数据发展局备案。"),
             message="合同签订后应于7个工作日内将合同复印件报区大数据发展局备案",
-            hint="在 contract.yaml 该合同的 filed_on 写备案日期，并附备案回执")
+            hint="在 contract.yaml 该合同的 filed_on 写备案日期，并附备案回执",
+            boundaries=(period("7个工作日（自签订合同后）", "个工作日内", True, "2026-09-29 签订：第7个工作日是 2026-10-14（国庆假期不计、10-10 调休上班计入），10-14 备案按时，10-15 逾期"),))
 def contract_filed(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     contract.yaml 中每个写了签订日期（`signed_on`）的合同：备案日期（`filed_on`）是否在签订日之后的7个工作日内
@@ -799,7 +807,8 @@ DEADLINES.declare("YB121", "合同复印件报区大数据发展局备案", Work
             citation=cite("十三", "建设类项目建设过程中出现工程严重逾期、投资重大损失等情况，项目建设单位应及时向区大数据发展局报告"),
             message="建设过程中出现工程严重逾期、投资重大损失等情况，应及时向区大数据发展局报告",
             hint="在 incidents 该项的 reported_on 写报告日期并附报告",
-            settings=(Setting("within_workdays", "int", "“及时”报告的期限：发生后多少个工作日内（文件未规定）"),))
+            settings=(Setting("within_workdays", "int", "“及时”报告的期限：发生后多少个工作日内（文件未规定）"),),
+            boundaries=(period("“及时”报告的工作日数（settings.YB131.within_workdays）", "个工作日内", True, "within_workdays: 5：发生后第5个工作日当天报告仍及时，第6个工作日逾期", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；按民法典 第二百零一条至第二百零三条：发生当日不计入，第 N 个工作日当天仍在期限内"),))
 def incidents_reported(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     `incidents` 记录的每一项情况（工程严重逾期、投资重大损失等）：
@@ -840,7 +849,8 @@ def incidents_reported(project: "Project", ctx: Context) -> Iterator[Finding]:
             citation=cite("十三", "建设类项目建设过程中出现工程严重逾期、投资重大损失等情况，项目建设单位应及时向区大数据发展局报告"),
             message="已超过申报的项目周期仍未验收，属于工程严重逾期的应及时向区大数据发展局报告",
             hint="按实际情况在 incidents 记录工程严重逾期及报告日期，或在 period.end 更正计划完成日期（变更须经批准）",
-            settings=(Setting("serious_delay_days", "int", "超过计划完成日期多少天算“工程严重逾期”（文件未规定）"),))
+            settings=(Setting("serious_delay_days", "int", "超过计划完成日期多少天算“工程严重逾期”（文件未规定）"),),
+            boundaries=(threshold("“工程严重逾期”的天数（settings.YB132.serious_delay_days）", "超过", False, "serious_delay_days: 30：逾期 31 天算严重逾期，恰好 30 天不算", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；设置的含义是“超过多少天”，“超过”不包括本数（民法典 第一千二百五十九条）"),))
 def overdue(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     建设实施或验收阶段、尚未记录验收（`events.accepted`）的建设类项目，今天是否已超过项目周期的结束日期
@@ -891,7 +901,8 @@ def overdue(project: "Project", ctx: Context) -> Iterator[Finding]:
                                  "并说明终止原因。"),
             message="终止运维合同应及时向区大数据发展局和区财政局书面通报并说明终止原因",
             hint="在 events.termination_notified 记录通报日期、通报单位（participants）、终止原因（note）并附通报文件",
-            settings=(Setting("within_workdays", "int", "“及时”通报的期限：终止后多少个工作日内（文件未规定）"),))
+            settings=(Setting("within_workdays", "int", "“及时”通报的期限：终止后多少个工作日内（文件未规定）"),),
+            boundaries=(period("“及时”通报的工作日数（settings.YB133.within_workdays）", "个工作日内", True, "within_workdays: 5：终止后第5个工作日当天通报仍及时，第6个工作日逾期", why="原文没有给出数字，由设置给出（govproj 不替用户假定）；按民法典 第二百零一条至第二百零三条：终止当日不计入，第 N 个工作日当天仍在期限内"),))
 def termination_notified(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     运维类项目记录了终止运维合同（`events.om_terminated`）时，是否有书面通报（`events.termination_notified`）：
@@ -1131,7 +1142,8 @@ def phase_acceptance(project: "Project", ctx: Context) -> Iterator[Finding]:
 @RULES.rule("YB151", "验收后10个工作日内未报送资料存档", severity="error", stages=since("acceptance"), kinds=BUILD,
             citation=cite("十五", "项目建设单位在完成验收后，应在10个工作日内将项目相关资料的电子文档报送区大数据发展局存档备查"),
             message="完成验收后应在10个工作日内将项目资料电子文档报送区大数据发展局存档",
-            hint="在 events.archived 记录报送日期并附回执")
+            hint="在 events.archived 记录报送日期并附回执",
+            boundaries=(period("10个工作日（自完成验收后）", "个工作日内", True, "2026-11-10 验收：第10个工作日是 2026-11-24，11-24 报送按时，11-25 逾期"),))
 def archived_in_time(project: "Project", ctx: Context) -> Iterator[Finding]:
     """## 检查内容
     记录了通过的验收（`events.accepted`）后，报送存档日期（`events.archived.date`）是否在验收日之后的10个工作日内
