@@ -32,8 +32,8 @@ def scalar(value: Any) -> str:
 
 def _comment(f: F, pad: str) -> list[str]:
     text = f.label
-    if f.help:
-        text += f"：{f.help}"
+    if f.help:  # a help that begins with the label says it already: "签字人姓名", not "签字人：签字人姓名"
+        text = f.help if f.help.startswith(f.label) else f"{text}：{f.help}"
     if f.kind == "enum" and f.choices and f.help.find(f.choices[0]) < 0:
         text += f"（可选：{'、'.join(f.choices)}）"
     if f.kind == "list" and f.item == "enum" and f.choices:
