@@ -105,9 +105,10 @@ def _advance(args: SimpleNamespace, folder: Path, repo, rel: str) -> int:
             baseline.append(baseline_of(project))  # a baseline not at hand (shallow clone) blocks: GP051
         return baseline[0]
 
-    previous = ledger.last_advance(repo, project.id)  # back from HEAD to the last step: not the whole history
+    latest = ledger.latest_advance(repo, project.id)  # back from HEAD to the last step: not the whole history
+    previous = latest[0] if latest else None
     gate = lifecycle.gates(folder, move, today=today, repo_config=config, baseline_loader=baseline_loader,
-                           since=ledger.advance_day(repo, previous))
+                           since=latest[1].today if latest else None)
     out = sys.stdout
     out.write(f"{project.display}：{lifecycle.describe(pack, move)}\n")
     if not gate.open:

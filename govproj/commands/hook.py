@@ -230,19 +230,19 @@ def _hashed_evidence_touched(repo, changes: list[tuple[str, str]], prefix: str) 
     recorded: dict[str, tuple[str, dict[str, str]] | None] = {}  # project folder → (advance sha, path → hash)
     lines = []
     for status, path in changes:
-        folder = next((str(up) for up in PurePosixPath(path).parents
-                       if ledger.blobs(repo, [f"HEAD:{(up / 'project.yaml').as_posix()}"])[0] is not None), None)
+        parents = list(PurePosixPath(path).parents)  # the nearest folder holding a committed project.yaml owns it
+        found = ledger.blobs(repo, [f"HEAD:{(up / 'project.yaml').as_posix()}" for up in parents])
+        folder, data = next(((str(up), blob) for up, blob in zip(parents, found) if blob is not None), (None, None))
         if folder is None:
             continue
         if folder not in recorded:
-            text = _text(ledger.blobs(repo, [f"HEAD:{(PurePosixPath(folder) / 'project.yaml').as_posix()}"])[0])
+            text = _text(data)
             try:
                 project_id = str(parse_doc(text or "", "project.yaml").data.get("id") or "")
             except GovprojError:
                 project_id = ""
-            sha = ledger.last_advance(repo, project_id) if project_id else None
-            trail = ledger.parse_trail(repo.commit(sha).message)[0] if sha else None
-            recorded[folder] = (sha, dict(trail.evidence)) if trail else None
+            latest = ledger.latest_advance(repo, project_id) if project_id else None
+            recorded[folder] = (latest[0], dict(latest[1].evidence)) if latest else None
         entry = recorded[folder]
         if entry is None:
             continue

@@ -756,30 +756,36 @@ def _signatures(repo: "Repo", shas: list[str]) -> dict[str, str]:
     return marks
 
 
-def last_advance(repo: "Repo", project_id: str, rev: str = "HEAD") -> str | None:
-    """The project's latest advance commit reachable from `rev`, or None: `advance` needs only this one (its
-    Govproj-Previous), so the walk goes back from `rev` and stops there instead of replaying the whole history."""
+def advances_of(repo: "Repo", project_id: str, rev: str = "HEAD") -> Iterator[tuple[str, Trail]]:
+    """(commit, trail) of the project's advance commits reachable from `rev`, newest first. Lazy: `git rev-list
+    --grep=Govproj-Project: <id>` is read only as far as the caller goes (usually to the first)."""
     if head(repo) is None:
-        return None
+        return
     for commit in repo.iter_commits(rev, grep=f"Govproj-Project: {project_id}", fixed_strings=True):
         trail, _ = parse_trail(commit.message if isinstance(commit.message, str) else "")
         if trail is not None and trail.project == project_id:
-            return commit.hexsha
-    return None
+            yield commit.hexsha, trail
+
+
+def latest_advance(repo: "Repo", project_id: str, rev: str = "HEAD") -> tuple[str, Trail] | None:
+    """The project's latest advance reachable from `rev` with its trail, or None: `advance` needs only this one (its
+    Govproj-Previous and the day it was judged), so the walk stops there instead of replaying the whole history."""
+    return next(advances_of(repo, project_id, rev), None)
+
+
+def last_advance(repo: "Repo", project_id: str, rev: str = "HEAD") -> str | None:
+    """The commit of `latest_advance`, or None."""
+    latest = latest_advance(repo, project_id, rev)
+    return latest[0] if latest else None
 
 
 def took_baseline(repo: "Repo", project_id: str, rev: str = "HEAD") -> tuple[str, str] | None:
     """(commit, tag name) of the project's latest advance that took a baseline tag, or None."""
-    if head(repo) is None:
-        return None
     try:
-        for commit in repo.iter_commits(rev, grep=f"Govproj-Project: {project_id}", fixed_strings=True):
-            trail, _ = parse_trail(commit.message if isinstance(commit.message, str) else "")
-            if trail is not None and trail.project == project_id and trail.baseline:
-                return commit.hexsha, trail.baseline
+        return next(((sha, trail.baseline) for sha, trail in advances_of(repo, project_id, rev) if trail.baseline),
+                    None)
     except (GitCommandError, ValueError):
         return None
-    return None
 
 
 def tags_not_fetched(repo: "Repo") -> bool:
@@ -793,15 +799,6 @@ def tags_not_fetched(repo: "Repo") -> bool:
         return bool(remotes) and not repo.git.tag("-l", f"{TAG_PREFIX}/*").strip()
     except GitCommandError:
         return False
-
-
-def advance_day(repo: "Repo", sha: str | None) -> _dt.date | None:
-    """The day an advance commit was judged on (its trail's date), or None."""
-    if not sha:
-        return None
-    message = repo.commit(sha).message
-    trail, _ = parse_trail(message if isinstance(message, str) else "")
-    return trail.today if trail is not None else None
 
 
 # ---- baselines -----------------------------------------------------------------------------------------------
