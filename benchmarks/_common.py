@@ -1,7 +1,8 @@
-"""What both benchmarks share: the environment the measured commands run in, and a wall-clock timer."""
+"""What the benchmarks share: the environment the measured commands run in, a wall-clock timer, the work folder."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -23,3 +24,11 @@ def timed(args: list[str], env: dict[str, str], *, ok: tuple[int, ...] | None = 
     if ok is not None and done.returncode not in ok:
         raise SystemExit(f"{' '.join(args)} 退出码 {done.returncode}：{done.stderr.decode('utf-8', 'replace')}")
     return elapsed
+
+
+def finish(work: Path, keep: bool) -> None:
+    """Leave the benchmark's work folder for a look (--keep, and say where), or remove it."""
+    if keep:
+        print(f"保留在 {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)

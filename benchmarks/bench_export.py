@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import bench_env, timed
+from _common import bench_env, finish, timed
 from bench_scale import TODAY, generate
 
 
@@ -76,10 +76,7 @@ def main() -> int:
             print(f"| govproj {name} | {median:.2f} s | {median / base:.2f}× |")
         print(f"\n（每项为 {opts.repeat} 次交替运行的中位数）")
     finally:
-        if opts.keep:
-            print(f"保留在 {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        finish(work, opts.keep)
     return 0
 
 

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import bench_env, timed
+from _common import bench_env, finish, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-25"
@@ -133,10 +133,7 @@ def main() -> int:
             print(f"| govproj {verb} | {cold_s:.2f} s | {warm_s:.2f} s | {serial_s:.2f} s | {parallel_s:.2f} s |")
         print(f"\n（每项为 {opts.repeat} 次运行的中位数）")
     finally:
-        if opts.keep:
-            print(f"保留在 {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        finish(work, opts.keep)
     return 0
 
 

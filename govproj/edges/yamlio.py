@@ -572,7 +572,7 @@ def atomic_write(path: Path, text: str | bytes, *, display: str | None = None) -
     written through (its target is replaced, the link stays). Any failure is a WriteError (exit 2) and leaves the
     old file as it was."""
     shown = display or str(path)
-    target = path
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path  # a dangling link: what it points to
     try:
         info = path.stat()  # through links
         if stat.S_ISDIR(info.st_mode):
@@ -582,11 +582,7 @@ def atomic_write(path: Path, text: str | bytes, *, display: str | None = None) -
             _write_into(path, text, shown)
             return
         mode = info.st_mode & 0o7777
-        if os.path.islink(path):
-            target = Path(os.path.realpath(path))
     except FileNotFoundError:
-        if os.path.islink(path):  # a dangling link: create what it points to
-            target = Path(os.path.realpath(path))
         mode = 0o666 & ~_umask()
     except OSError as exc:
         raise _write_problem(exc, shown) from None
